@@ -1,0 +1,8 @@
+namespace Hospital.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+    MySql,
+}

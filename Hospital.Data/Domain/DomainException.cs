@@ -1,0 +1,48 @@
+namespace Hospital.Data.Domain;
+
+/// <summary>A broken domain rule. The API maps each subclass to a typed GraphQL error; the UI shows the message.</summary>
+public abstract class DomainException(string message) : Exception(message);
+
+public sealed class InvalidStatusTransitionException(string entity, string from, string to)
+    : DomainException($"{entity} cannot move from {from} to {to}.")
+{
+    public string Entity { get; } = entity;
+    public string From { get; } = from;
+    public string To { get; } = to;
+}
+
+public sealed class ReasonRequiredException(string action) : DomainException($"A reason is required to {action}.");
+
+public sealed class AppointmentOverlapException(int doctorId, DateTime startsAt, DateTime endsAt)
+    : DomainException($"Doctor {doctorId} already has an appointment between {startsAt:u} and {endsAt:u}.")
+{
+    public int DoctorId { get; } = doctorId;
+}
+
+public sealed class OutsideWorkingHoursException(int doctorId, DateTime startsAt)
+    : DomainException($"Doctor {doctorId} does not work at {startsAt:u}.")
+{
+    public int DoctorId { get; } = doctorId;
+}
+
+public sealed class BedNotAvailableException(int bedId, string status)
+    : DomainException($"Bed {bedId} is {status}, not available.")
+{
+    public int BedId { get; } = bedId;
+}
+
+public sealed class PatientAlreadyAdmittedException(int patientId)
+    : DomainException($"Patient {patientId} already has an active admission.")
+{
+    public int PatientId { get; } = patientId;
+}
+
+public sealed class PaymentExceedsBalanceException(string invoiceNumber, decimal amount, decimal balance)
+    : DomainException($"Payment of {amount:0.00} exceeds the balance {balance:0.00} of invoice {invoiceNumber}.");
+
+/// <summary>One or more field rules failed; <see cref="Errors"/> lists them as "Entity.Field: message".</summary>
+public sealed class DomainValidationException(IReadOnlyList<string> errors)
+    : DomainException("Validation failed: " + string.Join("; ", errors))
+{
+    public IReadOnlyList<string> Errors { get; } = errors;
+}

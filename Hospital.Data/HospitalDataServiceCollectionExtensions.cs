@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hospital.Data;
+
+public static class HospitalDataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers a pooled <see cref="IDbContextFactory{HospitalDbContext}"/> for the configured provider, the
+    /// <see cref="HospitalDataOptions"/> and the <see cref="SchemaManager"/>. Contexts are created per operation.
+    /// </summary>
+    public static IServiceCollection AddHospitalData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = HospitalDataOptions.FromConfiguration(configuration);
+        services.AddSingleton(options);
+        services.AddPooledDbContextFactory<HospitalDbContext>(options.Configure);
+        services.AddSingleton<SchemaManager>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

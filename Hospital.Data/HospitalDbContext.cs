@@ -1,0 +1,102 @@
+using Hospital.Data.Domain;
+using Hospital.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.Data;
+
+public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options)
+    : IdentityDbContext<UserAccount, IdentityRole<int>, int>(options)
+{
+    public DbSet<Specialty> Specialties { get; init; } = null!;
+    public DbSet<Department> Departments { get; init; } = null!;
+    public DbSet<StaffMember> Staff { get; init; } = null!;
+    public DbSet<Doctor> Doctors { get; init; } = null!;
+    public DbSet<Nurse> Nurses { get; init; } = null!;
+    public DbSet<WorkingHours> WorkingHours { get; init; } = null!;
+    public DbSet<TimeOff> TimeOff { get; init; } = null!;
+    public DbSet<Patient> Patients { get; init; } = null!;
+    public DbSet<Allergy> Allergies { get; init; } = null!;
+    public DbSet<Condition> Conditions { get; init; } = null!;
+    public DbSet<Appointment> Appointments { get; init; } = null!;
+    public DbSet<Encounter> Encounters { get; init; } = null!;
+    public DbSet<Diagnosis> Diagnoses { get; init; } = null!;
+    public DbSet<VitalSigns> VitalSigns { get; init; } = null!;
+    public DbSet<Prescription> Prescriptions { get; init; } = null!;
+    public DbSet<LabOrder> LabOrders { get; init; } = null!;
+    public DbSet<LabResult> LabResults { get; init; } = null!;
+    public DbSet<LabNote> LabNotes { get; init; } = null!;
+    public DbSet<Ward> Wards { get; init; } = null!;
+    public DbSet<Bed> Beds { get; init; } = null!;
+    public DbSet<Admission> Admissions { get; init; } = null!;
+    public DbSet<Invoice> Invoices { get; init; } = null!;
+    public DbSet<InvoiceLine> InvoiceLines { get; init; } = null!;
+    public DbSet<Payment> Payments { get; init; } = null!;
+    public DbSet<AuditEntry> AuditEntries { get; init; } = null!;
+    public DbSet<SchemaVersion> SchemaVersions { get; init; } = null!;
+
+    /// <summary>Validates and versions the changes, then saves; see <see cref="EntityValidator"/>.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <inheritdoc cref="SaveChanges(bool)"/>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<string>().HaveMaxLength(200);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        if (Database.IsSqlite())
+        {
+            // SQLite keeps no time zone: values come back Unspecified, so mark them UTC as they were written.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+            configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HospitalDbContext).Assembly);
+        SnakeCaseNaming.Apply(builder);
+    }
+
+    private void PrepareChanges()
+    {
+        ChangeTracker.DetectChanges();
+        var now = DateTime.UtcNow;
+        List<string>? errors = null;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
+            {
+                versioned.Version++;
+            }
+
+            var found = EntityValidator.Validate(entry.Entity, now);
+            if (found.Count > 0)
+            {
+                (errors ??= []).AddRange(found);
+            }
+        }
+
+        if (errors is not null)
+        {
+            throw new DomainValidationException(errors);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using Hospital.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hospital.Data;
+
+/// <summary>The state of a database relative to this build's schema.</summary>
+public enum SchemaStatus
+{
+    /// <summary>No database, or a database without tables.</summary>
+    Empty,
+    UpToDate,
+    Outdated,
+    /// <summary>Written by a newer build: this build must not touch it.</summary>
+    Newer,
+    /// <summary>Has tables but no <c>schema_versions</c>: not a Hospital database.</summary>
+    Foreign,
+}
+
+public sealed class SchemaException(string message) : Exception(message);
+
+/// <summary>
+/// Creates the schema on an empty database and upgrades an existing one in place, one recorded step at a time.
+/// There is no EF design-time tooling here, so this is the migration mechanism: each step has a version number,
+/// runs in a transaction and is recorded in <c>schema_versions</c>.
+/// </summary>
+public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
+{
+    private static readonly IReadOnlyList<SchemaStep> Steps =
+    [
+        new(1, "Initial schema", CreateInitialSchemaAsync),
+    ];
+
+    public static int CurrentVersion => Steps[^1].Version;
+
+    public async Task<(SchemaStatus Status, int Version)> GetStatusAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken) || !await creator.HasTablesAsync(cancellationToken))
+        {
+            return (SchemaStatus.Empty, 0);
+        }
+
+        if (!await TableExistsAsync(db, "schema_versions", cancellationToken))
+        {
+            return (SchemaStatus.Foreign, 0);
+        }
+
+        var version = await db.SchemaVersions.MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
+        var status = version == CurrentVersion ? SchemaStatus.UpToDate : version < CurrentVersion ? SchemaStatus.Outdated : SchemaStatus.Newer;
+        return (status, version);
+    }
+
+    /// <summary>Brings the database to <see cref="CurrentVersion"/>; returns the versions applied (empty when up to date).</summary>
+    public async Task<IReadOnlyList<int>> EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var (status, version) = await GetStatusAsync(cancellationToken);
+        switch (status)
+        {
+            case SchemaStatus.Foreign:
+                throw new SchemaException("The database has tables but no schema_versions table: it is not a Hospital database. Point ConnectionStrings:Hospital at an empty database.");
+            case SchemaStatus.Newer:
+                throw new SchemaException($"The database is at schema version {version}, newer than this build's {CurrentVersion}. Upgrade the application.");
+            case SchemaStatus.UpToDate:
+                return [];
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (status == SchemaStatus.Empty)
+        {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+
+            if (db.Database.IsSqlite())
+            {
+                // Readers do not block the writer; persists in the file, and cannot run inside a transaction.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        var applied = new List<int>();
+        foreach (var step in Steps.Where(s => s.Version > version))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await step.ApplyAsync(db, cancellationToken);
+            db.SchemaVersions.Add(new SchemaVersion { Version = step.Version, Description = step.Description, AppliedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            applied.Add(step.Version);
+        }
+
+        return applied;
+    }
+
+    /// <summary>Drops every table of the model (for the seeder's --reset and for tests).</summary>
+    public async Task DropAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;", cancellationToken);
+            return;
+        }
+
+        if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            await db.Database.EnsureDeletedAsync(cancellationToken);
+        }
+    }
+
+    private static async Task CreateInitialSchemaAsync(HospitalDbContext db, CancellationToken cancellationToken)
+    {
+        await db.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
+        foreach (var sql in ProviderSql.InitialSchemaExtras(db))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+        }
+    }
+
+    private static async Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken)
+    {
+        var sql = db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
+            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@name";
+            parameter.Value = table;
+            command.Parameters.Add(parameter);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private sealed record SchemaStep(int Version, string Description, Func<HospitalDbContext, CancellationToken, Task> ApplyAsync);
+}

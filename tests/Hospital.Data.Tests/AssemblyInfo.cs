@@ -1,0 +1,3 @@
+using Hospital.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,261 @@
+using Hospital.Data.Domain;
+using Hospital.Data.Entities;
+using Hospital.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.Data.Tests;
+
+/// <summary>The invariants the database itself holds, run against each provider.</summary>
+public abstract class DataInvariantTests(DatabaseProvider provider, PostgresServer postgres) : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private TestData data = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.Create(provider, postgres).WithSchemaAsync();
+        await using var db = database.CreateContext();
+        data = await TestData.CreateAsync(db);
+    }
+
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task Mrn_IsUnique()
+    {
+        await using var db = database.CreateContext();
+        db.Patients.Add(TestData.NewPatient(1, "Other", "Person"));
+
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.Contains("mrn", error.InnerException!.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OverlappingAppointment_IsRejectedByTheDatabase()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9, 30));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Bypasses the domain check on purpose: the database is the last line of defence.
+        await using var second = database.CreateContext();
+        second.Appointments.Add(data.NewAppointment(TestData.Monday9.AddMinutes(15), 30, data.OtherPatient));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ExactDoubleBooking_IsRejectedByTheDatabase()
+    {
+        await using var db = database.CreateContext();
+        db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+        db.Appointments.Add(data.NewAppointment(TestData.Monday9, 30, data.OtherPatient));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task BackToBackAppointments_AndCancelledSlots_AreAllowed()
+    {
+        await using var db = database.CreateContext();
+        var cancelled = data.NewAppointment(TestData.Monday9);
+        cancelled.TransitionTo(AppointmentStatus.Cancelled, TestData.Monday9.AddDays(-1), "Patient request");
+        db.Appointments.AddRange(cancelled, data.NewAppointment(TestData.Monday9, 30, data.OtherPatient), data.NewAppointment(TestData.Monday9.AddMinutes(30)));
+
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Equal(3, await db.Appointments.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ReschedulingIntoAnOccupiedSlot_IsRejectedByTheDatabase()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Appointments.AddRange(data.NewAppointment(TestData.Monday9), data.NewAppointment(TestData.Monday9.AddHours(1), 30, data.OtherPatient));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var edit = database.CreateContext();
+        var later = await edit.Appointments.SingleAsync(a => a.PatientId == data.OtherPatient.Id, Ct);
+        later.StartsAt = TestData.Monday9.AddMinutes(10);
+        later.EndsAt = TestData.Monday9.AddMinutes(40);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => edit.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task EnsureNoOverlap_ReportsTheClashBeforeSaving()
+    {
+        await using var db = database.CreateContext();
+        db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+        await db.SaveChangesAsync(Ct);
+
+        await Assert.ThrowsAsync<AppointmentOverlapException>(() =>
+            AppointmentRules.EnsureNoOverlapAsync(db.Appointments, data.Doctor.Id, TestData.Monday9.AddMinutes(20), TestData.Monday9.AddMinutes(50), null, Ct));
+        await AppointmentRules.EnsureNoOverlapAsync(db.Appointments, data.Doctor.Id, TestData.Monday9.AddMinutes(30), TestData.Monday9.AddMinutes(60), null, Ct);
+    }
+
+    [Fact]
+    public async Task Bed_HoldsAtMostOneActiveAdmission()
+    {
+        await using var db = database.CreateContext();
+        db.Admissions.Add(NewAdmission(data.Patient.Id, data.Bed.Id));
+        db.Admissions.Add(NewAdmission(data.OtherPatient.Id, data.Bed.Id));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Patient_HasAtMostOneActiveAdmission()
+    {
+        await using var db = database.CreateContext();
+        db.Admissions.Add(NewAdmission(data.Patient.Id, data.Bed.Id));
+        db.Admissions.Add(NewAdmission(data.Patient.Id, data.OtherBed.Id));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DischargedAdmissions_DoNotBlockTheBed()
+    {
+        await using var db = database.CreateContext();
+        var past = NewAdmission(data.Patient.Id, data.Bed.Id);
+        past.DischargedAt = past.AdmittedAt.AddDays(2);
+        db.Admissions.AddRange(past, NewAdmission(data.OtherPatient.Id, data.Bed.Id));
+
+        await db.SaveChangesAsync(Ct);
+    }
+
+    [Fact]
+    public async Task AdmissionRules_AdmitOccupiesTheBed_AndRefusesASecondPatient()
+    {
+        await using (var db = database.CreateContext())
+        {
+            var bed = await db.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+            await AdmissionRules.AdmitAsync(db, data.Patient.Id, bed, data.Doctor.Id, "Chest pain", TestData.Monday9, Ct);
+            await db.SaveChangesAsync(Ct);
+            Assert.Equal(BedStatus.Occupied, bed.Status);
+        }
+
+        await using var again = database.CreateContext();
+        var occupied = await again.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+        var other = await again.Beds.SingleAsync(b => b.Id == data.OtherBed.Id, Ct);
+        await Assert.ThrowsAsync<BedNotAvailableException>(() => AdmissionRules.AdmitAsync(again, data.OtherPatient.Id, occupied, data.Doctor.Id, "x", TestData.Monday9, Ct));
+        await Assert.ThrowsAsync<PatientAlreadyAdmittedException>(() => AdmissionRules.AdmitAsync(again, data.Patient.Id, other, data.Doctor.Id, "x", TestData.Monday9, Ct));
+    }
+
+    [Fact]
+    public async Task StaleUpdate_FailsWithAConcurrencyError()
+    {
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.Patients.SingleAsync(p => p.Id == data.Patient.Id, Ct);
+        var theirs = await second.Patients.SingleAsync(p => p.Id == data.Patient.Id, Ct);
+
+        mine.Phone = "+1 555 000 1111";
+        await first.SaveChangesAsync(Ct);
+        theirs.Phone = "+1 555 000 2222";
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        Assert.Equal(1, mine.Version);
+    }
+
+    [Fact]
+    public async Task InvalidEntity_IsRejectedBeforeItReachesTheDatabase()
+    {
+        await using var db = database.CreateContext();
+        db.Patients.Add(TestData.NewPatient(99, "", "Nobody"));
+
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.Equal(["Patient.FirstName: is required"], error.Errors);
+        Assert.Equal(2, await db.Patients.CountAsync(Ct));
+    }
+
+    [Fact]
+    public async Task InvoicePaidBeyondTotal_IsRejectedByACheckConstraint()
+    {
+        await using var db = database.CreateContext();
+        var invoice = new Invoice { Number = "INV-2026-000001", PatientId = data.Patient.Id, CreatedAt = TestData.Monday9 };
+        invoice.Lines.Add(new InvoiceLine { Description = "Consultation", Quantity = 1, UnitPrice = 95.5m });
+        BillingRules.Issue(invoice, TestData.Monday9, new DateOnly(2026, 12, 31));
+        db.Invoices.Add(invoice);
+        await db.SaveChangesAsync(Ct);
+
+        // 120.00 > 95.50 numerically but not as text: the check must compare numbers on every provider.
+        var update = () => db.Database.ExecuteSqlRawAsync("UPDATE invoices SET amount_paid = 120.00 WHERE id = {0}", [invoice.Id], Ct);
+        await Assert.ThrowsAnyAsync<Exception>(update);
+        await db.Database.ExecuteSqlRawAsync("UPDATE invoices SET amount_paid = 95.5 WHERE id = {0}", [invoice.Id], Ct);
+    }
+
+    [Fact]
+    public async Task Instants_RoundTripAsUtc()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var read = database.CreateContext();
+        var appointment = await read.Appointments.SingleAsync(Ct);
+
+        Assert.Equal(DateTimeKind.Utc, appointment.StartsAt.Kind);
+        Assert.Equal(TestData.Monday9, appointment.StartsAt);
+    }
+
+    [Fact]
+    public async Task Schema_RecordsItsVersion_AndIsNotRecreated()
+    {
+        var (status, version) = await database.Schema.GetStatusAsync(Ct);
+        var applied = await database.Schema.EnsureSchemaAsync(Ct);
+
+        Assert.Equal(SchemaStatus.UpToDate, status);
+        Assert.Equal(SchemaManager.CurrentVersion, version);
+        Assert.Empty(applied);
+    }
+
+    [Fact]
+    public async Task Schema_FromANewerBuild_IsRefused()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.SchemaVersions.Add(new SchemaVersion { Version = SchemaManager.CurrentVersion + 1, Description = "future", AppliedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var error = await Assert.ThrowsAsync<SchemaException>(() => database.Schema.EnsureSchemaAsync(Ct));
+        Assert.Contains("newer than this build", error.Message);
+    }
+
+    [Fact]
+    public async Task Schema_OfAForeignDatabase_IsRefused()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE schema_versions", Ct);
+        }
+
+        Assert.Equal(SchemaStatus.Foreign, (await database.Schema.GetStatusAsync(Ct)).Status);
+        await Assert.ThrowsAsync<SchemaException>(() => database.Schema.EnsureSchemaAsync(Ct));
+    }
+
+    private Admission NewAdmission(int patientId, int bedId) => new()
+    {
+        PatientId = patientId,
+        BedId = bedId,
+        AttendingDoctorId = data.Doctor.Id,
+        AdmittedAt = TestData.Monday9,
+        Reason = "Observation",
+    };
+}
+
+public sealed class SqliteDataInvariantTests(PostgresServer postgres) : DataInvariantTests(DatabaseProvider.Sqlite, postgres);
+
+public sealed class PostgresDataInvariantTests(PostgresServer postgres) : DataInvariantTests(DatabaseProvider.PostgreSql, postgres);

@@ -1,0 +1,170 @@
+using Hospital.Data.Domain;
+using Hospital.Data.Entities;
+
+namespace Hospital.Data.Tests;
+
+public sealed class DomainRulesTests
+{
+    [Theory]
+    [InlineData(AppointmentStatus.Scheduled, AppointmentStatus.CheckedIn, true)]
+    [InlineData(AppointmentStatus.CheckedIn, AppointmentStatus.InProgress, true)]
+    [InlineData(AppointmentStatus.InProgress, AppointmentStatus.Completed, true)]
+    [InlineData(AppointmentStatus.Scheduled, AppointmentStatus.Cancelled, true)]
+    [InlineData(AppointmentStatus.Scheduled, AppointmentStatus.NoShow, true)]
+    [InlineData(AppointmentStatus.CheckedIn, AppointmentStatus.Cancelled, true)]
+    [InlineData(AppointmentStatus.Scheduled, AppointmentStatus.Completed, false)]
+    [InlineData(AppointmentStatus.Scheduled, AppointmentStatus.InProgress, false)]
+    [InlineData(AppointmentStatus.InProgress, AppointmentStatus.Cancelled, false)]
+    [InlineData(AppointmentStatus.Completed, AppointmentStatus.Scheduled, false)]
+    [InlineData(AppointmentStatus.Cancelled, AppointmentStatus.Scheduled, false)]
+    [InlineData(AppointmentStatus.NoShow, AppointmentStatus.CheckedIn, false)]
+    public void AppointmentTransition_FollowsTheLifeCycle(AppointmentStatus from, AppointmentStatus to, bool allowed) =>
+        Assert.Equal(allowed, AppointmentRules.CanTransition(from, to));
+
+    [Fact]
+    public void AppointmentTransition_Invalid_ThrowsAndKeepsStatus()
+    {
+        var appointment = new Appointment { StartsAt = TestData.Monday9, EndsAt = TestData.Monday9.AddMinutes(30), Reason = "x" };
+
+        var error = Assert.Throws<InvalidStatusTransitionException>(() => appointment.TransitionTo(AppointmentStatus.Completed, TestData.Monday9));
+
+        Assert.Equal("Appointment cannot move from Scheduled to Completed.", error.Message);
+        Assert.Equal(AppointmentStatus.Scheduled, appointment.Status);
+    }
+
+    [Fact]
+    public void AppointmentCancel_WithoutReason_Throws()
+    {
+        var appointment = new Appointment { StartsAt = TestData.Monday9, EndsAt = TestData.Monday9.AddMinutes(30), Reason = "x" };
+
+        Assert.Throws<ReasonRequiredException>(() => appointment.TransitionTo(AppointmentStatus.Cancelled, TestData.Monday9, "  "));
+        appointment.TransitionTo(AppointmentStatus.Cancelled, TestData.Monday9, " Patient request ");
+
+        Assert.Equal("Patient request", appointment.CancellationReason);
+    }
+
+    [Fact]
+    public void AppointmentCheckInToComplete_RecordsEachInstant()
+    {
+        var appointment = new Appointment { StartsAt = TestData.Monday9, EndsAt = TestData.Monday9.AddMinutes(30), Reason = "x" };
+
+        appointment.TransitionTo(AppointmentStatus.CheckedIn, TestData.Monday9.AddMinutes(-10));
+        appointment.TransitionTo(AppointmentStatus.InProgress, TestData.Monday9);
+        appointment.TransitionTo(AppointmentStatus.Completed, TestData.Monday9.AddMinutes(25));
+
+        Assert.Equal(TestData.Monday9.AddMinutes(-10), appointment.CheckedInAt);
+        Assert.Equal(TestData.Monday9, appointment.StartedAt);
+        Assert.Equal(TestData.Monday9.AddMinutes(25), appointment.CompletedAt);
+    }
+
+    [Theory]
+    [InlineData(0, 30, 30, 60, false)]
+    [InlineData(0, 30, 29, 60, true)]
+    [InlineData(0, 60, 15, 30, true)]
+    [InlineData(30, 60, 0, 30, false)]
+    public void Overlaps_TreatsIntervalsAsHalfOpen(int startA, int endA, int startB, int endB, bool expected)
+    {
+        var t = TestData.Monday9;
+        Assert.Equal(expected, AppointmentRules.Overlaps(t.AddMinutes(startA), t.AddMinutes(endA), t.AddMinutes(startB), t.AddMinutes(endB)));
+    }
+
+    [Fact]
+    public void WorkingHours_AreLocalToTheHospitalTimeZone()
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        WorkingHours[] hours = [new() { DayOfWeek = DayOfWeek.Monday, StartTime = new TimeOnly(9, 0), EndTime = new TimeOnly(17, 0) }];
+
+        // 08:00 UTC is 09:00 in Berlin in November (UTC+1): inside; 16:30 UTC is 17:30: outside.
+        Assert.True(AppointmentRules.IsWithinWorkingHours(hours, [], TestData.Monday9.AddHours(-1), TestData.Monday9.AddMinutes(-30), berlin));
+        Assert.False(AppointmentRules.IsWithinWorkingHours(hours, [], TestData.Monday9.AddHours(7.5), TestData.Monday9.AddHours(8), berlin));
+        Assert.False(AppointmentRules.IsWithinWorkingHours(hours, [], TestData.Monday9.AddDays(1), TestData.Monday9.AddDays(1).AddMinutes(30), berlin));
+    }
+
+    [Fact]
+    public void WorkingHours_TimeOffBlocksTheSlot()
+    {
+        WorkingHours[] hours = [new() { DayOfWeek = DayOfWeek.Monday, StartTime = new TimeOnly(8, 0), EndTime = new TimeOnly(16, 0) }];
+        TimeOff[] off = [new() { StartsAt = TestData.Monday9.AddHours(-9), EndsAt = TestData.Monday9.AddDays(2) }];
+
+        Assert.True(AppointmentRules.IsWithinWorkingHours(hours, [], TestData.Monday9, TestData.Monday9.AddMinutes(30), TimeZoneInfo.Utc));
+        Assert.False(AppointmentRules.IsWithinWorkingHours(hours, off, TestData.Monday9, TestData.Monday9.AddMinutes(30), TimeZoneInfo.Utc));
+    }
+
+    [Theory]
+    [InlineData("140", "135", "145", ResultFlag.Normal)]
+    [InlineData("150", "135", "145", ResultFlag.Abnormal)]
+    [InlineData("130", "135", "145", ResultFlag.Abnormal)]
+    [InlineData("220", "135", "145", ResultFlag.Critical)]
+    [InlineData("60", "135", "145", ResultFlag.Critical)]
+    public void LabFlag_ComparesWithTheReferenceRange(string value, string low, string high, ResultFlag expected) =>
+        Assert.Equal(expected, LabOrderRules.Flag(decimal.Parse(value), decimal.Parse(low), decimal.Parse(high)));
+
+    [Fact]
+    public void LabOrder_ResultedWithoutResults_IsRejected()
+    {
+        var order = new LabOrder { TestCode = "CBC", TestName = "Complete blood count", OrderedAt = TestData.Monday9 };
+        order.TransitionTo(LabOrderStatus.Collected, TestData.Monday9);
+        order.TransitionTo(LabOrderStatus.InProgress, TestData.Monday9);
+
+        Assert.Throws<DomainValidationException>(() => order.TransitionTo(LabOrderStatus.Resulted, TestData.Monday9));
+        Assert.Throws<InvalidStatusTransitionException>(() => order.TransitionTo(LabOrderStatus.Ordered, TestData.Monday9));
+    }
+
+    [Fact]
+    public void Billing_PaymentsDriveStatusAndCannotExceedBalance()
+    {
+        var invoice = new Invoice { Number = "INV-2026-000001", CreatedAt = TestData.Monday9 };
+        invoice.Lines.Add(new InvoiceLine { Description = "Consultation", Quantity = 1, UnitPrice = 120m });
+        invoice.Lines.Add(new InvoiceLine { Description = "Lab", Quantity = 2, UnitPrice = 40.255m });
+
+        BillingRules.Issue(invoice, TestData.Monday9, new DateOnly(2026, 12, 23));
+        Assert.Equal(200.51m, invoice.Total);
+        Assert.Equal(InvoiceStatus.Issued, invoice.Status);
+
+        BillingRules.Pay(invoice, 100m, PaymentMethod.Insurance, "POL-1", TestData.Monday9);
+        Assert.Equal(InvoiceStatus.PartiallyPaid, invoice.Status);
+        Assert.Throws<PaymentExceedsBalanceException>(() => BillingRules.Pay(invoice, 100.52m, PaymentMethod.Card, null, TestData.Monday9));
+
+        BillingRules.Pay(invoice, 100.51m, PaymentMethod.Card, null, TestData.Monday9);
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+        Assert.Equal(0m, invoice.Balance);
+        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.Void(invoice));
+    }
+
+    [Fact]
+    public void Validator_ReportsEachBrokenFieldRule()
+    {
+        var patient = new Patient
+        {
+            Mrn = "12345",
+            FirstName = " ",
+            LastName = "Doe",
+            DateOfBirth = new DateOnly(2100, 1, 1),
+            Sex = Sex.Unknown,
+            Email = "not-an-email",
+            Phone = "call me",
+        };
+
+        var errors = EntityValidator.Validate(patient, TestData.Monday9);
+
+        Assert.Equal(
+            [
+                "Patient.Mrn: must look like MRN-0000000",
+                "Patient.FirstName: is required",
+                "Patient.DateOfBirth: must not be in the future",
+                "Patient.Phone: is not a phone number",
+                "Patient.Email: is not an email address",
+            ],
+            errors);
+    }
+
+    [Fact]
+    public void Validator_RejectsImplausibleVitals()
+    {
+        var vitals = new VitalSigns { RecordedAt = TestData.Monday9, SystolicPressure = 80, DiastolicPressure = 90, OxygenSaturation = 101, TemperatureCelsius = 36.8m };
+
+        var errors = EntityValidator.Validate(vitals, TestData.Monday9);
+
+        Assert.Equal(["VitalSigns.DiastolicPressure: must be below the systolic pressure", "VitalSigns.OxygenSaturation: must be between 50 and 100"], errors);
+    }
+}
