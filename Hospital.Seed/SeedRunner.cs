@@ -21,6 +21,12 @@ internal static class SeedRunner
 
     public static void PrintSummary(SeedSummary summary)
     {
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and pipes get plain text, not colour codes.
+            AnsiConsole.Profile.Capabilities.Ansi = false;
+        }
+
         var table = new Table().Title("Seeded").AddColumn("Table").AddColumn(new TableColumn("Rows").RightAligned());
         foreach (var (name, rows) in summary.Counts)
         {
