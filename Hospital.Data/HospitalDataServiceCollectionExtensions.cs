@@ -15,7 +15,13 @@ public static class HospitalDataServiceCollectionExtensions
     {
         var options = HospitalDataOptions.FromConfiguration(configuration);
         services.AddSingleton(options);
-        services.AddPooledDbContextFactory<HospitalDbContext>(options.Configure);
+        services.AddPooledDbContextFactory<HospitalDbContext>((sp, builder) =>
+        {
+            options.Configure(builder);
+
+            // Diagnostics (tests counting SQL statements, tracing) plug in by registering interceptors.
+            builder.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
         services.AddSingleton<SchemaManager>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -1,0 +1,26 @@
+using Hospital.Data.Domain;
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Encounters;
+using Hospital.GraphQL.Patients;
+using Hospital.GraphQL.Staff;
+
+namespace Hospital.GraphQL.Appointments;
+
+[ObjectType<Appointment>]
+public static class AppointmentType
+{
+    public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.Patient).Ignore(a => a.Doctor).Ignore(a => a.Encounter);
+
+    public static async Task<Patient> GetPatientAsync([Parent] Appointment appointment, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        (await patients.LoadAsync(appointment.PatientId, cancellationToken))!;
+
+    public static async Task<Doctor> GetDoctorAsync([Parent] Appointment appointment, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        (await doctors.LoadAsync(appointment.DoctorId, cancellationToken))!;
+
+    [GraphQLDescription("The medical record of the visit, once it was completed.")]
+    public static Task<Encounter?> GetEncounterAsync([Parent] Appointment appointment, EncounterByAppointmentIdDataLoader encounters, CancellationToken cancellationToken) =>
+        encounters.LoadAsync(appointment.Id, cancellationToken);
+
+    [GraphQLDescription("The statuses this appointment may move to next.")]
+    public static IReadOnlyList<AppointmentStatus> GetAllowedTransitions([Parent] Appointment appointment) => AppointmentRules.AllowedNext(appointment.Status);
+}

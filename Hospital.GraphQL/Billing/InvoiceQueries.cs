@@ -1,0 +1,29 @@
+using Hospital.Data;
+using Hospital.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.GraphQL.Billing;
+
+[QueryType]
+public static class InvoiceQueries
+{
+    [GraphQLDescription("Invoices, newest first, optionally by status and patient.")]
+    public static IQueryable<Invoice> GetInvoices(HospitalDbContext db, InvoiceStatus? status, int? patientId)
+    {
+        var query = db.Invoices.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(i => i.Status == s);
+        }
+
+        if (patientId is { } id)
+        {
+            query = query.Where(i => i.PatientId == id);
+        }
+
+        return query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
+    }
+
+    public static Task<Invoice?> GetInvoiceAsync(int id, InvoiceByIdDataLoader invoices, CancellationToken cancellationToken) =>
+        invoices.LoadAsync(id, cancellationToken);
+}

@@ -1,0 +1,39 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Encounters;
+using Hospital.GraphQL.Patients;
+using Hospital.GraphQL.Wards;
+
+namespace Hospital.GraphQL.Billing;
+
+[ObjectType<Invoice>]
+public static class InvoiceType
+{
+    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.Patient).Ignore(i => i.Encounter).Ignore(i => i.Admission).Ignore(i => i.Lines).Ignore(i => i.Payments);
+
+    public static async Task<Patient> GetPatientAsync([Parent] Invoice invoice, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        (await patients.LoadAsync(invoice.PatientId, cancellationToken))!;
+
+    public static async Task<Encounter?> GetEncounterAsync([Parent] Invoice invoice, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) =>
+        invoice.EncounterId is { } id ? await encounters.LoadAsync(id, cancellationToken) : null;
+
+    public static async Task<Admission?> GetAdmissionAsync([Parent] Invoice invoice, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) =>
+        invoice.AdmissionId is { } id ? await admissions.LoadAsync(id, cancellationToken) : null;
+
+    public static Task<InvoiceLine[]> GetLinesAsync([Parent] Invoice invoice, InvoiceLinesByInvoiceIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(invoice.Id, cancellationToken);
+
+    public static Task<Payment[]> GetPaymentsAsync([Parent] Invoice invoice, PaymentsByInvoiceIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(invoice.Id, cancellationToken);
+}
+
+[ObjectType<InvoiceLine>]
+public static class InvoiceLineType
+{
+    public static void Configure(ObjectTypeConfiguration<InvoiceLine> type) => type.Ignore(l => l.Invoice);
+}
+
+[ObjectType<Payment>]
+public static class PaymentType
+{
+    public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice);
+}

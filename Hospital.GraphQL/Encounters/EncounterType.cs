@@ -1,0 +1,65 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Appointments;
+using Hospital.GraphQL.Labs;
+using Hospital.GraphQL.Patients;
+using Hospital.GraphQL.Staff;
+using Hospital.GraphQL.Wards;
+
+namespace Hospital.GraphQL.Encounters;
+
+[ObjectType<Encounter>]
+public static class EncounterType
+{
+    public static void Configure(ObjectTypeConfiguration<Encounter> type) => type
+        .Description("The medical record of one visit or inpatient stay.")
+        .Ignore(e => e.Patient).Ignore(e => e.Doctor).Ignore(e => e.Appointment).Ignore(e => e.Admission)
+        .Ignore(e => e.Diagnoses).Ignore(e => e.Vitals).Ignore(e => e.Prescriptions).Ignore(e => e.LabOrders);
+
+    public static async Task<Patient> GetPatientAsync([Parent] Encounter encounter, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        (await patients.LoadAsync(encounter.PatientId, cancellationToken))!;
+
+    public static async Task<Doctor> GetDoctorAsync([Parent] Encounter encounter, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        (await doctors.LoadAsync(encounter.DoctorId, cancellationToken))!;
+
+    public static async Task<Appointment?> GetAppointmentAsync([Parent] Encounter encounter, AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) =>
+        encounter.AppointmentId is { } id ? await appointments.LoadAsync(id, cancellationToken) : null;
+
+    public static async Task<Admission?> GetAdmissionAsync([Parent] Encounter encounter, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) =>
+        encounter.AdmissionId is { } id ? await admissions.LoadAsync(id, cancellationToken) : null;
+
+    public static Task<Diagnosis[]> GetDiagnosesAsync([Parent] Encounter encounter, DiagnosesByEncounterIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(encounter.Id, cancellationToken);
+
+    public static Task<VitalSigns[]> GetVitalsAsync([Parent] Encounter encounter, VitalsByEncounterIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(encounter.Id, cancellationToken);
+
+    public static Task<Prescription[]> GetPrescriptionsAsync([Parent] Encounter encounter, PrescriptionsByEncounterIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(encounter.Id, cancellationToken);
+
+    public static Task<LabOrder[]> GetLabOrdersAsync([Parent] Encounter encounter, LabOrdersByEncounterIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(encounter.Id, cancellationToken);
+}
+
+[ObjectType<Diagnosis>]
+public static class DiagnosisType
+{
+    public static void Configure(ObjectTypeConfiguration<Diagnosis> type) => type.Ignore(d => d.Encounter).Ignore(d => d.EncounterId);
+}
+
+[ObjectType<VitalSigns>]
+public static class VitalSignsType
+{
+    public static void Configure(ObjectTypeConfiguration<VitalSigns> type) => type.Ignore(v => v.Patient).Ignore(v => v.Encounter).Ignore(v => v.RecordedBy);
+
+    public static async Task<StaffMember> GetRecordedByAsync([Parent] VitalSigns vitals, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
+        (await staff.LoadAsync(vitals.RecordedById, cancellationToken))!;
+}
+
+[ObjectType<Prescription>]
+public static class PrescriptionType
+{
+    public static void Configure(ObjectTypeConfiguration<Prescription> type) => type.Ignore(p => p.Patient).Ignore(p => p.Encounter).Ignore(p => p.Prescriber);
+
+    public static async Task<Doctor> GetPrescriberAsync([Parent] Prescription prescription, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        (await doctors.LoadAsync(prescription.PrescriberId, cancellationToken))!;
+}

@@ -1,0 +1,103 @@
+using Gql.Server;
+using Gql.Server.AspNetCore;
+using Hospital.Data;
+using Hospital.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Hospital.GraphQL;
+
+public static class HospitalGraphQLExtensions
+{
+    /// <summary>
+    /// The hospital API: the code-first schema of this assembly, its DataLoaders, one DbContext per resolver call
+    /// (from the pooled factory, so concurrent resolvers never share one), health checks and demo-data seeding.
+    /// </summary>
+    public static IServiceCollection AddHospitalGraphQL(this IServiceCollection services)
+    {
+        services.AddGraphQLServer(builder => builder
+            .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
+            .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext()));
+        services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Maps <c>/graphql</c> (API, IDE, <c>?sdl</c>), <c>/healthz</c> (alive) and <c>/healthz/ready</c> (database reachable).</summary>
+    public static WebApplication MapHospitalGraphQL(this WebApplication app)
+    {
+        app.MapGraphQL("/graphql");
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        return app;
+    }
+
+    /// <summary>
+    /// Creates or upgrades the schema and, when <c>Hospital:SeedDemoData</c> is true (the default) and the database is
+    /// empty, fills it with demo data (<c>Hospital:DemoPatients</c> patients). The demo password is logged once.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hospital.Database");
+        var schema = app.Services.GetRequiredService<SchemaManager>();
+        var applied = await schema.EnsureSchemaAsync();
+        if (applied.Count > 0)
+        {
+            logger.LogInformation("Database schema created or upgraded to version {Version}", SchemaManager.CurrentVersion);
+        }
+
+        if (!app.Configuration.GetValue("Hospital:SeedDemoData", true))
+        {
+            return;
+        }
+
+        var seeder = app.Services.GetRequiredService<DemoDataSeeder>();
+        if (!await seeder.IsEmptyAsync())
+        {
+            return;
+        }
+
+        var options = new SeedOptions
+        {
+            Patients = app.Configuration.GetValue("Hospital:DemoPatients", SeedOptions.DefaultPatients),
+            DemoPassword = app.Configuration["Hospital:DemoPassword"],
+        };
+        var summary = await seeder.SeedAsync(options, new LoggerSeedProgress(logger));
+        logger.LogWarning(
+            "Seeded demo data: {Rows} rows. Demo accounts {Accounts} use the password {Password}",
+            summary.TotalRows,
+            string.Join(", ", summary.Accounts.Select(a => a.UserName)),
+            summary.DemoPassword);
+    }
+
+    private sealed class LoggerSeedProgress(ILogger logger) : ISeedProgress
+    {
+        public void Phase(string name, int total) => logger.LogInformation("Seeding {Phase}: {Total}", name, total);
+
+        public void Advance(string name, int by)
+        {
+        }
+
+        public void Log(string message) => logger.LogInformation("{Message}", message);
+    }
+}
+
+/// <summary>Ready when the database answers.</summary>
+internal sealed class DatabaseHealthCheck(IDbContextFactory<HospitalDbContext> factory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database cannot be reached.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database cannot be reached.");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Encounters;
+using Hospital.GraphQL.Patients;
+using Hospital.GraphQL.Staff;
+
+namespace Hospital.GraphQL.Labs;
+
+[ObjectType<LabOrder>]
+public static class LabOrderType
+{
+    public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.Patient).Ignore(o => o.Encounter).Ignore(o => o.OrderedBy).Ignore(o => o.Results).Ignore(o => o.Notes);
+
+    public static async Task<Patient> GetPatientAsync([Parent] LabOrder order, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        (await patients.LoadAsync(order.PatientId, cancellationToken))!;
+
+    public static async Task<Doctor> GetOrderedByAsync([Parent] LabOrder order, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        (await doctors.LoadAsync(order.OrderedById, cancellationToken))!;
+
+    public static async Task<Encounter?> GetEncounterAsync([Parent] LabOrder order, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) =>
+        order.EncounterId is { } id ? await encounters.LoadAsync(id, cancellationToken) : null;
+
+    public static Task<LabResult[]> GetResultsAsync([Parent] LabOrder order, LabResultsByLabOrderIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(order.Id, cancellationToken);
+
+    public static Task<LabNote[]> GetNotesAsync([Parent] LabOrder order, LabNotesByLabOrderIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(order.Id, cancellationToken);
+}
+
+[ObjectType<LabResult>]
+public static class LabResultType
+{
+    public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrder);
+
+    [GraphQLDescription("True when the value is outside its reference range (abnormal or critical).")]
+    public static bool GetIsAbnormal([Parent] LabResult result) => result.Flag != ResultFlag.Normal;
+}
+
+[ObjectType<LabNote>]
+public static class LabNoteType
+{
+    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.Author);
+
+    public static async Task<StaffMember> GetAuthorAsync([Parent] LabNote note, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
+        (await staff.LoadAsync(note.AuthorId, cancellationToken))!;
+}

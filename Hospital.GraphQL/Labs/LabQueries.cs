@@ -1,0 +1,29 @@
+using Hospital.Data;
+using Hospital.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.GraphQL.Labs;
+
+[QueryType]
+public static class LabQueries
+{
+    [GraphQLDescription("Lab orders, newest first, optionally by status and patient.")]
+    public static IQueryable<LabOrder> GetLabOrders(HospitalDbContext db, LabOrderStatus? status, int? patientId)
+    {
+        var query = db.LabOrders.AsNoTracking();
+        if (status is { } s)
+        {
+            query = query.Where(o => o.Status == s);
+        }
+
+        if (patientId is { } id)
+        {
+            query = query.Where(o => o.PatientId == id);
+        }
+
+        return query.OrderByDescending(o => o.OrderedAt).ThenBy(o => o.Id);
+    }
+
+    public static Task<LabOrder?> GetLabOrderAsync(int id, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) =>
+        orders.LoadAsync(id, cancellationToken);
+}

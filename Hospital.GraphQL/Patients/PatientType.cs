@@ -1,0 +1,62 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Appointments;
+using Hospital.GraphQL.Billing;
+using Hospital.GraphQL.Encounters;
+using Hospital.GraphQL.Labs;
+using Hospital.GraphQL.Wards;
+
+namespace Hospital.GraphQL.Patients;
+
+[ObjectType<Patient>]
+public static class PatientType
+{
+    public static void Configure(ObjectTypeConfiguration<Patient> type) => type.Description("A person registered for care, identified by their medical record number.");
+
+    [GraphQLDescription("Age in whole years today (UTC).")]
+    public static int GetAge([Parent] Patient patient)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var age = today.Year - patient.DateOfBirth.Year;
+        return patient.DateOfBirth.AddYears(age) > today ? age - 1 : age;
+    }
+
+    public static Task<Allergy[]> GetAllergiesAsync([Parent] Patient patient, AllergiesByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    [GraphQLDescription("The problem list: chronic and past conditions, coded in ICD-10.")]
+    public static Task<Condition[]> GetConditionsAsync([Parent] Patient patient, ConditionsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<Appointment[]> GetAppointmentsAsync([Parent] Patient patient, AppointmentsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<Encounter[]> GetEncountersAsync([Parent] Patient patient, EncountersByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<VitalSigns[]> GetVitalsAsync([Parent] Patient patient, VitalsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<Prescription[]> GetPrescriptionsAsync([Parent] Patient patient, PrescriptionsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<LabOrder[]> GetLabOrdersAsync([Parent] Patient patient, LabOrdersByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<Admission[]> GetAdmissionsAsync([Parent] Patient patient, AdmissionsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+
+    public static Task<Invoice[]> GetInvoicesAsync([Parent] Patient patient, InvoicesByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(patient.Id, cancellationToken);
+}
+
+[ObjectType<Allergy>]
+public static class AllergyType
+{
+    public static void Configure(ObjectTypeConfiguration<Allergy> type) => type.Ignore(a => a.Patient).Ignore(a => a.PatientId);
+}
+
+[ObjectType<Condition>]
+public static class ConditionType
+{
+    public static void Configure(ObjectTypeConfiguration<Condition> type) => type.Ignore(c => c.Patient).Ignore(c => c.PatientId);
+}

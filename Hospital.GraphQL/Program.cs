@@ -1,0 +1,17 @@
+using Hospital.Data;
+using Hospital.GraphQL;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddHospitalData(builder.Configuration);
+builder.Services.AddHospitalGraphQL();
+
+var app = builder.Build();
+if (SchemaExport.IsRequested(args))
+{
+    return SchemaExport.Run(args, app.Services);
+}
+
+await app.PrepareDatabaseAsync();
+app.MapHospitalGraphQL();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,85 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Appointments;
+using Hospital.GraphQL.Wards;
+
+namespace Hospital.GraphQL.Staff;
+
+[ObjectType<StaffMember>]
+public static class StaffMemberType
+{
+    public static void Configure(ObjectTypeConfiguration<StaffMember> type) => type
+        .Description("Someone employed by the hospital: doctor, nurse, receptionist, administrator or support staff.")
+        .Ignore(s => s.Department)
+        .Ignore(s => s.Version);
+
+    public static async Task<Department?> GetDepartmentAsync([Parent] StaffMember member, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) =>
+        member.DepartmentId is { } id ? await departments.LoadAsync(id, cancellationToken) : null;
+}
+
+[ObjectType<Doctor>]
+public static class DoctorType
+{
+    public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.WorkingHours).Ignore(d => d.TimeOff).Ignore(d => d.Appointments).Ignore(d => d.Specialty);
+
+    public static async Task<Specialty> GetSpecialtyAsync([Parent] Doctor doctor, SpecialtyByIdDataLoader specialties, CancellationToken cancellationToken) =>
+        (await specialties.LoadAsync(doctor.SpecialtyId, cancellationToken))!;
+
+    [GraphQLDescription("Weekly working hours, local to the hospital's time zone.")]
+    public static Task<WorkingHours[]> GetWorkingHoursAsync([Parent] Doctor doctor, WorkingHoursByDoctorIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(doctor.Id, cancellationToken);
+
+    public static Task<TimeOff[]> GetTimeOffAsync([Parent] Doctor doctor, TimeOffByDoctorIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(doctor.Id, cancellationToken);
+
+    [GraphQLDescription("The doctor's appointments, optionally between two instants.")]
+    public static async Task<IEnumerable<Appointment>> GetAppointmentsAsync([Parent] Doctor doctor, AppointmentsByDoctorIdDataLoader loader, DateTime? from, DateTime? to, CancellationToken cancellationToken) =>
+        (await loader.LoadAsync(doctor.Id, cancellationToken)).Where(a => (from is null || a.EndsAt > from) && (to is null || a.StartsAt < to));
+}
+
+[ObjectType<Nurse>]
+public static class NurseType
+{
+    public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.Ward);
+
+    public static async Task<Ward?> GetWardAsync([Parent] Nurse nurse, WardByIdDataLoader wards, CancellationToken cancellationToken) =>
+        nurse.WardId is { } id ? await wards.LoadAsync(id, cancellationToken) : null;
+}
+
+[ObjectType<Department>]
+public static class DepartmentType
+{
+    public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.Specialty).Ignore(d => d.HeadDoctor).Ignore(d => d.Staff).Ignore(d => d.Wards);
+
+    public static async Task<Specialty?> GetSpecialtyAsync([Parent] Department department, SpecialtyByIdDataLoader specialties, CancellationToken cancellationToken) =>
+        department.SpecialtyId is { } id ? await specialties.LoadAsync(id, cancellationToken) : null;
+
+    public static async Task<Doctor?> GetHeadDoctorAsync([Parent] Department department, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        department.HeadDoctorId is { } id ? await doctors.LoadAsync(id, cancellationToken) : null;
+
+    public static Task<StaffMember[]> GetStaffAsync([Parent] Department department, StaffByDepartmentIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(department.Id, cancellationToken);
+
+    public static Task<Ward[]> GetWardsAsync([Parent] Department department, WardsByDepartmentIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(department.Id, cancellationToken);
+}
+
+[ObjectType<Specialty>]
+public static class SpecialtyType
+{
+    public static void Configure(ObjectTypeConfiguration<Specialty> type) => type.Ignore(s => s.Doctors);
+
+    public static Task<Doctor[]> GetDoctorsAsync([Parent] Specialty specialty, DoctorsBySpecialtyIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(specialty.Id, cancellationToken);
+}
+
+[ObjectType<WorkingHours>]
+public static class WorkingHoursType
+{
+    public static void Configure(ObjectTypeConfiguration<WorkingHours> type) => type.Ignore(h => h.Doctor);
+}
+
+[ObjectType<TimeOff>]
+public static class TimeOffType
+{
+    public static void Configure(ObjectTypeConfiguration<TimeOff> type) => type.Ignore(t => t.Doctor);
+}

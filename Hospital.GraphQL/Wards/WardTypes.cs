@@ -1,0 +1,55 @@
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Patients;
+using Hospital.GraphQL.Staff;
+
+namespace Hospital.GraphQL.Wards;
+
+[ObjectType<Ward>]
+public static class WardType
+{
+    public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.Department).Ignore(w => w.Beds).Ignore(w => w.Nurses);
+
+    public static async Task<Department> GetDepartmentAsync([Parent] Ward ward, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) =>
+        (await departments.LoadAsync(ward.DepartmentId, cancellationToken))!;
+
+    public static Task<Bed[]> GetBedsAsync([Parent] Ward ward, BedsByWardIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(ward.Id, cancellationToken);
+
+    public static Task<Nurse[]> GetNursesAsync([Parent] Ward ward, NursesByWardIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(ward.Id, cancellationToken);
+}
+
+[ObjectType<Bed>]
+public static class BedType
+{
+    public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.Ward).Ignore(b => b.Admissions);
+
+    public static async Task<Ward> GetWardAsync([Parent] Bed bed, WardByIdDataLoader wards, CancellationToken cancellationToken) =>
+        (await wards.LoadAsync(bed.WardId, cancellationToken))!;
+
+    [GraphQLDescription("The admission occupying the bed now, if any.")]
+    public static Task<Admission?> GetCurrentAdmissionAsync([Parent] Bed bed, ActiveAdmissionByBedIdDataLoader admissions, CancellationToken cancellationToken) =>
+        admissions.LoadAsync(bed.Id, cancellationToken);
+
+    [GraphQLDescription("The patient in the bed now, if any.")]
+    public static async Task<Patient?> GetCurrentPatientAsync([Parent] Bed bed, ActiveAdmissionByBedIdDataLoader admissions, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        await admissions.LoadAsync(bed.Id, cancellationToken) is { } admission ? await patients.LoadAsync(admission.PatientId, cancellationToken) : null;
+
+    public static Task<Admission[]> GetAdmissionsAsync([Parent] Bed bed, AdmissionsByBedIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(bed.Id, cancellationToken);
+}
+
+[ObjectType<Admission>]
+public static class AdmissionType
+{
+    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.Patient).Ignore(a => a.Bed).Ignore(a => a.AttendingDoctor);
+
+    public static async Task<Patient> GetPatientAsync([Parent] Admission admission, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        (await patients.LoadAsync(admission.PatientId, cancellationToken))!;
+
+    public static async Task<Bed> GetBedAsync([Parent] Admission admission, BedByIdDataLoader beds, CancellationToken cancellationToken) =>
+        (await beds.LoadAsync(admission.BedId, cancellationToken))!;
+
+    public static async Task<Doctor> GetAttendingDoctorAsync([Parent] Admission admission, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
+        (await doctors.LoadAsync(admission.AttendingDoctorId, cancellationToken))!;
+}

@@ -1,0 +1,475 @@
+using System.Collections;
+using System.Reflection;
+using Gql.Server.Execution;
+using Gql.Server.Types;
+
+namespace Gql.Server;
+
+/// <summary>
+/// Builds a schema from C# with Hot Chocolate's conventions: <c>[QueryType]</c>/<c>[MutationType]</c>/
+/// <c>[SubscriptionType]</c> classes, <c>[ObjectType&lt;T&gt;]</c> extensions, CLR types inferred as object, input,
+/// enum and interface types, C# nullability as GraphQL nullability. Resolvers are compiled once, here.
+/// </summary>
+public sealed class CodeFirstSchemaBuilder
+{
+    private readonly List<Type> queryTypes = [];
+    private readonly List<Type> mutationTypes = [];
+    private readonly List<Type> subscriptionTypes = [];
+    private readonly List<Type> explicitTypes = [];
+    private readonly Dictionary<Type, List<Type>> extensions = [];
+    private readonly Dictionary<Type, NamedType> outputTypes = [];
+    private readonly Dictionary<Type, InputObjectType> inputTypes = [];
+    private readonly Dictionary<Type, EnumType> enumTypes = [];
+    private readonly Dictionary<Type, ScalarType> scalars = new()
+    {
+        [typeof(string)] = Scalars.String,
+        [typeof(int)] = Scalars.Int,
+        [typeof(short)] = Scalars.Int,
+        [typeof(byte)] = Scalars.Int,
+        [typeof(long)] = Scalars.Long,
+        [typeof(double)] = Scalars.Float,
+        [typeof(float)] = Scalars.Float,
+        [typeof(decimal)] = Scalars.Decimal,
+        [typeof(bool)] = Scalars.Boolean,
+        [typeof(Guid)] = Scalars.UUID,
+        [typeof(DateTime)] = Scalars.DateTime,
+        [typeof(DateTimeOffset)] = Scalars.DateTime,
+        [typeof(DateOnly)] = Scalars.Date,
+        [typeof(TimeOnly)] = Scalars.LocalTime,
+    };
+
+    private readonly Dictionary<Type, Func<IServiceProvider, object>> resolverScoped = [];
+    private readonly List<Action<Schema>> onBuilt = [];
+    private readonly NullabilityInfoContext nullability = new();
+    private readonly List<Type> pendingImplementations = [];
+    private Func<Type, bool> isService = _ => false;
+
+    /// <summary>Registers a class by its attributes: a root type part, an object type extension, or a type to include.</summary>
+    public CodeFirstSchemaBuilder AddType(Type type)
+    {
+        if (type.GetCustomAttribute<QueryTypeAttribute>() is not null)
+        {
+            queryTypes.Add(type);
+        }
+        else if (type.GetCustomAttribute<MutationTypeAttribute>() is not null)
+        {
+            mutationTypes.Add(type);
+        }
+        else if (type.GetCustomAttribute<SubscriptionTypeAttribute>() is not null)
+        {
+            subscriptionTypes.Add(type);
+        }
+        else if (ExtendedType(type) is { } extended)
+        {
+            if (!extensions.TryGetValue(extended, out var list))
+            {
+                extensions[extended] = list = [];
+            }
+
+            list.Add(type);
+        }
+        else
+        {
+            explicitTypes.Add(type);
+        }
+
+        return this;
+    }
+
+    public CodeFirstSchemaBuilder AddType<T>() => AddType(typeof(T));
+
+    /// <summary>Adds every type of the assembly that carries one of the schema attributes.</summary>
+    public CodeFirstSchemaBuilder AddTypes(Assembly assembly)
+    {
+        foreach (var type in assembly.GetTypes().Where(t => t.IsVisible).OrderBy(t => t.FullName, StringComparer.Ordinal))
+        {
+            if (type.GetCustomAttribute<QueryTypeAttribute>() is not null || type.GetCustomAttribute<MutationTypeAttribute>() is not null
+                || type.GetCustomAttribute<SubscriptionTypeAttribute>() is not null || ExtendedType(type) is not null)
+            {
+                AddType(type);
+            }
+        }
+
+        return this;
+    }
+
+    public CodeFirstSchemaBuilder BindScalar(Type clrType, ScalarType scalar)
+    {
+        scalars[clrType] = scalar;
+        return this;
+    }
+
+    /// <summary>
+    /// Parameters of type <typeparamref name="T"/> get a fresh instance per resolver call, disposed when the field has
+    /// completed (lists materialised). This is how each resolver gets its own DbContext, so concurrent resolvers
+    /// never share one.
+    /// </summary>
+    public CodeFirstSchemaBuilder AddResolverScoped<T>(Func<IServiceProvider, T> create)
+        where T : class
+    {
+        resolverScoped[typeof(T)] = sp => create(sp);
+        return this;
+    }
+
+    /// <summary>Tells the builder which parameter types are services, e.g. from <c>IServiceProviderIsService</c>.</summary>
+    public CodeFirstSchemaBuilder UseServiceDetection(Func<Type, bool> isServiceType)
+    {
+        isService = isServiceType;
+        return this;
+    }
+
+    /// <summary>Runs after the schema is built (e.g. to hand it to tooling).</summary>
+    public CodeFirstSchemaBuilder OnBuilt(Action<Schema> action)
+    {
+        onBuilt.Add(action);
+        return this;
+    }
+
+    public Schema Build()
+    {
+        if (queryTypes.Count == 0)
+        {
+            throw new SchemaException(["No [QueryType] class was registered: a schema needs a query root type."]);
+        }
+
+        var query = Root("Query", queryTypes);
+        var mutation = mutationTypes.Count > 0 ? Root("Mutation", mutationTypes) : null;
+        var subscription = subscriptionTypes.Count > 0 ? Root("Subscription", subscriptionTypes) : null;
+        foreach (var type in explicitTypes)
+        {
+            Output(type, null);
+        }
+
+        while (pendingImplementations.Count > 0)
+        {
+            var next = pendingImplementations[^1];
+            pendingImplementations.RemoveAt(pendingImplementations.Count - 1);
+            Output(next, null);
+        }
+
+        // Object types deriving from an interface's CLR type implement it, even if only reachable through it.
+        foreach (var (clr, named) in outputTypes.ToList())
+        {
+            if (named is ComplexType complex)
+            {
+                foreach (var (otherClr, other) in outputTypes)
+                {
+                    if (other is InterfaceType iface && otherClr != clr && otherClr.IsAssignableFrom(clr) && !complex.Implements(iface))
+                    {
+                        complex.Interfaces.Add(iface);
+                    }
+                }
+            }
+        }
+
+        var schema = Schema.Create(query, mutation, subscription, outputTypes.Values.Concat(inputTypes.Values).Concat(enumTypes.Values).Distinct());
+        onBuilt.ForEach(a => a(schema));
+        return schema;
+    }
+
+    /// <summary>The GraphQL output type for a CLR type, creating object, interface and enum types as needed.</summary>
+    public GraphQLType Output(Type type, NullabilityInfo? info)
+    {
+        (type, info) = UnwrapTask(type, info);
+        var (inner, nonNull) = Nullability(type, info);
+        GraphQLType result;
+        if (ElementType(inner) is { } element)
+        {
+            result = new ListType(Output(element, ElementInfo(inner, info)));
+        }
+        else if (scalars.TryGetValue(inner, out var scalar))
+        {
+            result = scalar;
+        }
+        else if (inner.IsEnum)
+        {
+            result = Enum(inner);
+        }
+        else
+        {
+            result = Complex(inner);
+        }
+
+        return nonNull ? new NonNullType(result) : result;
+    }
+
+    /// <summary>The GraphQL input type for a CLR type, creating input object and enum types as needed.</summary>
+    public GraphQLType Input(Type type, NullabilityInfo? info)
+    {
+        var (inner, nonNull) = Nullability(type, info);
+        GraphQLType result;
+        if (ElementType(inner) is { } element)
+        {
+            result = new ListType(Input(element, ElementInfo(inner, info)));
+        }
+        else if (scalars.TryGetValue(inner, out var scalar))
+        {
+            result = scalar;
+        }
+        else if (inner.IsEnum)
+        {
+            result = Enum(inner);
+        }
+        else
+        {
+            result = InputObject(inner);
+        }
+
+        return nonNull ? new NonNullType(result) : result;
+    }
+
+    internal bool IsResolverScoped(Type type) => resolverScoped.ContainsKey(type);
+
+    internal Func<IServiceProvider, object> ResolverScopedFactory(Type type) => resolverScoped[type];
+
+    internal bool IsService(Type type) => isService(type);
+
+    internal NullabilityInfo NullabilityOf(ParameterInfo parameter) => nullability.Create(parameter);
+
+    private ObjectType Root(string name, List<Type> parts)
+    {
+        var root = new ObjectType(name);
+        foreach (var part in parts)
+        {
+            var instance = part.IsAbstract && part.IsSealed ? null : Activator.CreateInstance(part);
+            AddMethods(root, part, instance, parentType: null);
+        }
+
+        return root;
+    }
+
+    private EnumType Enum(Type type)
+    {
+        if (enumTypes.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        var enumType = new EnumType(Naming.TypeName(type), type.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description) { RuntimeType = type };
+        enumTypes[type] = enumType;
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (field.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null)
+            {
+                continue;
+            }
+
+            var name = field.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? Naming.EnumValue(field.Name);
+            enumType.Add(new EnumValue(name, field.GetValue(null), field.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+            {
+                DeprecationReason = field.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
+            });
+        }
+
+        return enumType;
+    }
+
+    private NamedType Complex(Type type)
+    {
+        if (outputTypes.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        var settings = new TypeSettings();
+        foreach (var (extended, extension) in ExtensionsFor(type))
+        {
+            typeof(ObjectTypeConfiguration<>).MakeGenericType(extended).GetMethod(nameof(ObjectTypeConfiguration<object>.Apply), BindingFlags.NonPublic | BindingFlags.Static)!
+                .Invoke(null, [extension, settings]);
+        }
+
+        var name = settings.Name ?? Naming.TypeName(type);
+        var description = settings.Description ?? type.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description;
+        ComplexType complex = type.IsInterface || type.IsAbstract
+            ? new InterfaceType(name, description) { RuntimeType = type }
+            : new ObjectType(name, description) { RuntimeType = type };
+        outputTypes[type] = complex;
+        if (complex is InterfaceType)
+        {
+            // The concrete types of an abstract CLR type live beside it: they are its possible types.
+            pendingImplementations.AddRange(type.Assembly.GetTypes().Where(t => t.IsVisible && !t.IsAbstract && t.IsClass && type.IsAssignableFrom(t)));
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).OrderBy(p => Depth(p.DeclaringType!)).ThenBy(p => p.MetadataToken))
+        {
+            if (property.GetIndexParameters().Length > 0 || settings.Ignored.Contains(property.Name) || property.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null)
+            {
+                continue;
+            }
+
+            var field = new OutputField(Naming.FieldName(property), Output(property.PropertyType, nullability.Create(property)), property.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+            {
+                DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
+                Resolver = ResolverCompiler.Property(property),
+            };
+            Configure(field, property, property.PropertyType);
+            complex.Fields.Add(field);
+        }
+
+        foreach (var (extended, extension) in ExtensionsFor(type))
+        {
+            var instance = extension.IsAbstract && extension.IsSealed ? null : Activator.CreateInstance(extension);
+            AddMethods(complex, extension, instance, extended);
+        }
+
+        return complex;
+    }
+
+    private void AddMethods(ComplexType owner, Type declaring, object? instance, Type? parentType)
+    {
+        const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        foreach (var method in declaring.GetMethods(flags).OrderBy(m => m.MetadataToken))
+        {
+            if (method.IsSpecialName || method.Name == "Configure" || method.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null
+                || method.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null)
+            {
+                continue;
+            }
+
+            var name = Naming.FieldName(method);
+            var returnInfo = nullability.Create(method.ReturnParameter);
+            var field = new OutputField(name, Output(method.ReturnType, returnInfo), method.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+            {
+                DeprecationReason = method.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
+            };
+            var compiled = ResolverCompiler.Method(this, method, instance, parentType, field, owner.Name == "Subscription" && parentType is null);
+            if (owner.Name == "Subscription")
+            {
+                field.Subscriber = compiled.Subscriber;
+                field.Resolver = compiled.Resolver;
+            }
+            else
+            {
+                field.Resolver = compiled.Resolver;
+            }
+
+            Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
+
+            // An extension's field replaces the property of the same name (e.g. a navigation loaded by a DataLoader).
+            owner.Fields.Replace(field);
+        }
+    }
+
+    private void Configure(OutputField field, MemberInfo member, Type clrReturnType)
+    {
+        foreach (var attribute in member.GetCustomAttributes<FieldConfigurationAttribute>())
+        {
+            attribute.Configure(new FieldConfigurationContext(field, member, clrReturnType, this));
+        }
+    }
+
+    private InputObjectType InputObject(Type type)
+    {
+        if (inputTypes.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        var name = Naming.TypeName(type);
+        var input = new InputObjectType(name.EndsWith("Input", StringComparison.Ordinal) ? name : name + "Input", type.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+        {
+            RuntimeType = type,
+        };
+        inputTypes[type] = input;
+        var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).FirstOrDefault();
+        var parameters = constructor?.GetParameters() ?? [];
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<GraphQLIgnoreAttribute>() is null && (p.CanWrite || parameters.Any(c => string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase))))
+            .ToList();
+        foreach (var property in properties)
+        {
+            var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
+            var field = new InputField(Naming.FieldName(property), Input(property.PropertyType, nullability.Create(property)), property.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+            {
+                RuntimeType = property.PropertyType,
+                DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
+            };
+            if (parameter is { HasDefaultValue: true } && DefaultLiteral(field.Type, parameter.DefaultValue) is { } literal)
+            {
+                field.DefaultValue = literal;
+            }
+
+            input.Fields.Add(field);
+        }
+
+        input.Factory = ResolverCompiler.InputFactory(type, constructor, properties, input);
+        return input;
+    }
+
+    internal static Gql.Language.Ast.ValueNode? DefaultLiteral(GraphQLType type, object? value)
+    {
+        if (value is null)
+        {
+            // A null default says nothing an absent argument does not: leave it out, as Hot Chocolate does.
+            return null;
+        }
+
+        return type.Named switch
+        {
+            ScalarType scalar => scalar.ToLiteral(value),
+            EnumType e when e.FindByRuntimeValue(value) is { } v => new Gql.Language.Ast.EnumValueNode(v.Name),
+            _ => null,
+        };
+    }
+
+    /// <summary>Extensions of the type and of its base types and interfaces, bases first: a base's fields are inherited.</summary>
+    private IEnumerable<(Type Extended, Type Extension)> ExtensionsFor(Type type) =>
+        extensions.Where(kv => kv.Key.IsAssignableFrom(type))
+            .OrderBy(kv => kv.Key.IsInterface ? -1 : Depth(kv.Key))
+            .SelectMany(kv => kv.Value.Select(e => (kv.Key, e)));
+
+    private static int Depth(Type type) => type.BaseType is null ? 0 : 1 + Depth(type.BaseType);
+
+    private static Type? ExtendedType(Type type) =>
+        type.GetCustomAttributes().Select(a => a.GetType()).FirstOrDefault(a => a.IsGenericType && a.GetGenericTypeDefinition() == typeof(ObjectTypeAttribute<>))?.GetGenericArguments()[0];
+
+    internal static (Type Type, NullabilityInfo? Info) UnwrapTask(Type type, NullabilityInfo? info)
+    {
+        if (type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(Task<>) || type.GetGenericTypeDefinition() == typeof(ValueTask<>)))
+        {
+            return (type.GetGenericArguments()[0], info?.GenericTypeArguments.FirstOrDefault());
+        }
+
+        return (type, info);
+    }
+
+    private static (Type Type, bool NonNull) Nullability(Type type, NullabilityInfo? info)
+    {
+        if (Nullable.GetUnderlyingType(type) is { } underlying)
+        {
+            return (underlying, false);
+        }
+
+        return type.IsValueType ? (type, true) : (type, info is null || info.ReadState != NullabilityState.Nullable);
+    }
+
+    /// <summary>The element type of a list-like CLR type (arrays, IEnumerable&lt;T&gt;, IQueryable&lt;T&gt;), not strings or dictionaries.</summary>
+    internal static Type? ElementType(Type type)
+    {
+        if (type == typeof(string) || typeof(IDictionary).IsAssignableFrom(type))
+        {
+            return null;
+        }
+
+        if (type.IsArray)
+        {
+            return type.GetElementType();
+        }
+
+        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() is var d && (d == typeof(IEnumerable<>) || d == typeof(IAsyncEnumerable<>))
+            ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
+        return enumerable?.GetGenericArguments()[0];
+    }
+
+    private static NullabilityInfo? ElementInfo(Type type, NullabilityInfo? info) =>
+        info is null ? null : type.IsArray ? info.ElementType : info.GenericTypeArguments.FirstOrDefault();
+
+    /// <summary>Per-type settings gathered from <c>Configure</c> methods of extensions.</summary>
+    internal sealed class TypeSettings
+    {
+        public HashSet<string> Ignored { get; } = new(StringComparer.Ordinal);
+        public string? Name { get; set; }
+        public string? Description { get; set; }
+    }
+}

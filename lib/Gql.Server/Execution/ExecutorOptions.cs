@@ -1,0 +1,17 @@
+namespace Gql.Server.Execution;
+
+/// <summary>Limits and behaviour of a <see cref="RequestExecutor"/>.</summary>
+public sealed record ExecutorOptions
+{
+    /// <summary>Documents with more tokens are refused before parsing completes (defends against huge documents).</summary>
+    public int MaxTokens { get; init; } = 15_000;
+
+    /// <summary>Parsed and validated documents kept for reuse, keyed by their text.</summary>
+    public int DocumentCacheSize { get; init; } = 1_000;
+
+    /// <summary>When true (Development only), unexpected exceptions show their message and stack trace to clients.</summary>
+    public bool IncludeExceptionDetails { get; init; }
+
+    /// <summary>Called for every unexpected exception a resolver throws (logging).</summary>
+    public Action<Exception, IReadOnlyList<object>>? OnUnexpectedError { get; init; }
+}

@@ -1,0 +1,728 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Gql.Language;
+using Gql.Language.Ast;
+using Gql.Server.Introspection;
+using Gql.Server.Types;
+using Gql.Server.Validation;
+
+namespace Gql.Server.Execution;
+
+/// <summary>
+/// Executes requests as spec section 6 describes: operation selection, variable coercion, field collection,
+/// concurrent query fields and serial mutation fields, value completion with null propagation, and subscriptions.
+/// Documents are parsed and validated once and cached by their text.
+/// </summary>
+public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = null) : IRequestExecutor
+{
+    private readonly ExecutorOptions options = options ?? new ExecutorOptions();
+    private readonly ConcurrentDictionary<string, PreparedDocument> documents = new(StringComparer.Ordinal);
+
+    public Schema Schema { get; } = schema;
+
+    public async Task<ExecutionResult> ExecuteAsync(GraphQLRequest request, RequestContext context, CancellationToken cancellationToken = default)
+    {
+        var (operation, prepared, failure) = Prepare(request, context, subscription: false);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation!, request.Variables);
+        if (variableErrors.Count > 0)
+        {
+            return ExecutionResult.Failed(RequestErrorKind.Variables, variableErrors);
+        }
+
+        var run = new OperationRun(this, prepared!, operation!, variables, context, cancellationToken);
+        return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(null));
+    }
+
+    public async IAsyncEnumerable<ExecutionResult> SubscribeAsync(GraphQLRequest request, RequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var (operation, prepared, failure) = Prepare(request, context, subscription: true);
+        if (failure is not null)
+        {
+            yield return failure;
+            yield break;
+        }
+
+        if (operation!.Operation != OperationType.Subscription)
+        {
+            yield return await ExecuteAsync(request, context, cancellationToken);
+            yield break;
+        }
+
+        var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation, request.Variables);
+        if (variableErrors.Count > 0)
+        {
+            yield return ExecutionResult.Failed(RequestErrorKind.Variables, variableErrors);
+            yield break;
+        }
+
+        var source = new OperationRun(this, prepared!, operation, variables, context, cancellationToken);
+        var (stream, errors) = await source.CreateSourceStreamAsync();
+        if (stream is null)
+        {
+            yield return new ExecutionResult { Errors = errors };
+            yield break;
+        }
+
+        await foreach (var @event in stream.WithCancellation(cancellationToken))
+        {
+            var run = new OperationRun(this, prepared!, operation, variables, context, cancellationToken);
+            yield return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+        }
+    }
+
+    private (OperationDefinitionNode? Operation, PreparedDocument? Document, ExecutionResult? Failure) Prepare(GraphQLRequest request, RequestContext context, bool subscription)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.BadRequest, new GraphQLError("The request has no query document.", ErrorCodes.SyntaxError)));
+        }
+
+        var prepared = GetDocument(request.Query);
+        if (prepared.SyntaxError is not null)
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.Syntax, prepared.SyntaxError));
+        }
+
+        if (prepared.ValidationErrors.Count > 0)
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.Validation, prepared.ValidationErrors));
+        }
+
+        var operations = prepared.Document!.Definitions.OfType<OperationDefinitionNode>().ToList();
+        OperationDefinitionNode? operation;
+        if (string.IsNullOrEmpty(request.OperationName))
+        {
+            if (operations.Count != 1)
+            {
+                return (null, null, ExecutionResult.Failed(RequestErrorKind.OperationNotFound, new GraphQLError(
+                    operations.Count == 0 ? "Must provide an operation." : "Must provide operation name if query contains multiple operations.", ErrorCodes.OperationNotFound)));
+            }
+
+            operation = operations[0];
+        }
+        else
+        {
+            operation = operations.Find(o => o.Name?.Value == request.OperationName);
+            if (operation is null)
+            {
+                return (null, null, ExecutionResult.Failed(RequestErrorKind.OperationNotFound, new GraphQLError($"Unknown operation named \"{request.OperationName}\".", ErrorCodes.OperationNotFound)));
+            }
+        }
+
+        if (operation.Operation == OperationType.Mutation && !context.AllowMutations)
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.OperationNotAllowed, new GraphQLError("Mutations cannot be executed over this transport (use POST).", "OPERATION_NOT_ALLOWED")));
+        }
+
+        if (operation.Operation == OperationType.Subscription && (!context.AllowSubscriptions || !subscription))
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.OperationNotAllowed, new GraphQLError("Subscriptions need a streaming transport (WebSocket or server-sent events).", "OPERATION_NOT_ALLOWED")));
+        }
+
+        if (Schema.RootType(operation.Operation) is null)
+        {
+            return (null, null, ExecutionResult.Failed(RequestErrorKind.Validation, new GraphQLError($"Schema is not configured to execute {operation.Operation.ToString().ToLowerInvariant()} operation.", ErrorCodes.ValidationFailed).At(operation)));
+        }
+
+        return (operation, prepared, null);
+    }
+
+    private PreparedDocument GetDocument(string query)
+    {
+        if (documents.TryGetValue(query, out var cached))
+        {
+            return cached;
+        }
+
+        PreparedDocument prepared;
+        try
+        {
+            var document = Parser.Parse(query, new ParserOptions { MaxTokens = options.MaxTokens });
+            prepared = new PreparedDocument(document, null, DocumentValidator.Validate(Schema, document));
+        }
+        catch (GraphQLSyntaxException e)
+        {
+            prepared = new PreparedDocument(null, GraphQLError.FromSyntax(e), []);
+        }
+
+        if (documents.Count >= options.DocumentCacheSize)
+        {
+            // Crude but bounded: a flood of distinct documents cannot grow memory without limit.
+            documents.Clear();
+        }
+
+        documents.TryAdd(query, prepared);
+        return prepared;
+    }
+
+    private sealed record PreparedDocument(DocumentNode? Document, GraphQLError? SyntaxError, IReadOnlyList<GraphQLError> ValidationErrors)
+    {
+        public Dictionary<string, FragmentDefinitionNode> Fragments { get; } =
+            Document?.Definitions.OfType<FragmentDefinitionNode>().GroupBy(f => f.Name.Value).ToDictionary(g => g.Key, g => g.First()) ?? [];
+    }
+
+    /// <summary>Signals that a non-null position got null: the nearest nullable parent becomes null.</summary>
+    private sealed class NullPropagation : Exception
+    {
+        public static readonly NullPropagation Instance = new();
+    }
+
+    /// <summary>A field in a collected selection set: its response name and every node merged under it.</summary>
+    private sealed class FieldGroup(string responseName, FieldNode first)
+    {
+        public string ResponseName { get; } = responseName;
+        public List<FieldNode> Nodes { get; } = [first];
+    }
+
+    /// <summary>The state of one execution of one operation.</summary>
+    private sealed class OperationRun(RequestExecutor executor, PreparedDocument document, OperationDefinitionNode operation, Dictionary<string, object?> variables, RequestContext context, CancellationToken cancellationToken)
+    {
+        internal readonly OperationDefinitionNode Operation = operation;
+        internal readonly Dictionary<string, object?> Variables = variables;
+        internal readonly RequestContext Context = context;
+        internal readonly CancellationToken Token = cancellationToken;
+        private readonly List<GraphQLError> errors = [];
+        private readonly ConcurrentDictionary<(ObjectType, FieldGroup?), List<FieldGroup>> collected = new();
+        private readonly Schema schema = executor.Schema;
+
+        public async Task<ExecutionResult> ExecuteAsync(object? rootValue)
+        {
+            var root = schema.RootType(Operation.Operation)!;
+            ResultMap? data;
+            try
+            {
+                var fields = CollectFields(root, [Operation.SelectionSet]);
+                data = Operation.Operation == OperationType.Mutation
+                    ? await ExecuteSeriallyAsync(root, rootValue, fields)
+                    : await ExecuteFieldsAsync(root, rootValue, fields, []);
+            }
+            catch (NullPropagation)
+            {
+                data = null;
+            }
+
+            return new ExecutionResult { HasData = true, Data = data, Errors = errors.Count > 0 ? errors : null };
+        }
+
+        public async Task<(IAsyncEnumerable<object?>? Stream, IReadOnlyList<GraphQLError>? Errors)> CreateSourceStreamAsync()
+        {
+            var root = schema.SubscriptionType!;
+            var group = CollectFields(root, [Operation.SelectionSet])[0];
+            var field = root.Fields.Find(group.Nodes[0].Name.Value)!;
+            var path = new List<object> { group.ResponseName };
+            try
+            {
+                var arguments = CoerceArguments(field.Arguments, group.Nodes[0].Arguments);
+                var resolverContext = new ResolverContext(this, root, field, null, arguments, group, path);
+                if (field.Subscriber is null)
+                {
+                    throw new GraphQLException($"Subscription field \"{root.Name}.{field.Name}\" has no event source.");
+                }
+
+                return (await field.Subscriber(resolverContext), null);
+            }
+            catch (GraphQLException e)
+            {
+                return (null, e.Errors.Select(x => Locate(x, group, path)).ToList());
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return (null, [Unexpected(e, group, path)]);
+            }
+        }
+
+        private async Task<ResultMap> ExecuteSeriallyAsync(ObjectType type, object? parent, List<FieldGroup> fields)
+        {
+            var result = new ResultMap(fields.Count);
+            foreach (var group in fields)
+            {
+                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, [group.ResponseName]));
+            }
+
+            return result;
+        }
+
+        private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? parent, List<FieldGroup> fields, List<object> path)
+        {
+            var result = new ResultMap(fields.Count);
+            List<(int Index, ValueTask<object?> Task)>? pending = null;
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var group = fields[i];
+                var fieldPath = new List<object>(path.Count + 1);
+                fieldPath.AddRange(path);
+                fieldPath.Add(group.ResponseName);
+                var task = ExecuteFieldAsync(type, parent, group, fieldPath);
+                if (task.IsCompletedSuccessfully)
+                {
+                    result.Add(group.ResponseName, task.Result);
+                }
+                else
+                {
+                    result.Add(group.ResponseName, null);
+                    (pending ??= []).Add((i, task));
+                }
+            }
+
+            if (pending is not null)
+            {
+                // Every field runs before any failure propagates, so their errors are all reported.
+                NullPropagation? propagated = null;
+                foreach (var (index, task) in pending)
+                {
+                    try
+                    {
+                        result.Set(index, await task);
+                    }
+                    catch (NullPropagation e)
+                    {
+                        propagated = e;
+                    }
+                }
+
+                if (propagated is not null)
+                {
+                    throw propagated;
+                }
+            }
+
+            return result;
+        }
+
+        private async ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, List<object> path)
+        {
+            var node = group.Nodes[0];
+            var field = FindField(type, node.Name.Value)!;
+            ResolverContext? resolverContext = null;
+            try
+            {
+                object? value;
+                try
+                {
+                    var arguments = CoerceArguments(field.Arguments, node.Arguments);
+                    resolverContext = new ResolverContext(this, type, field, parent, arguments, group, path);
+                    var pipeline = field.Pipeline ?? field.Resolver ?? DefaultResolver.For(field.Name);
+                    var task = pipeline(resolverContext);
+                    value = task.IsCompletedSuccessfully ? task.Result : await task;
+                    if (value is not null and not IList && AsyncStreams.IsStream(value))
+                    {
+                        // Queryables (EF Core) are read asynchronously, before their resources are released.
+                        value = await AsyncStreams.ToListAsync(value, Token);
+                    }
+                }
+                catch (GraphQLException e)
+                {
+                    foreach (var error in e.Errors)
+                    {
+                        AddError(Locate(error, group, path));
+                    }
+
+                    return NullFor(field.Type);
+                }
+                catch (OperationCanceledException) when (Token.IsCancellationRequested)
+                {
+                    throw;
+                }
+                catch (Exception e)
+                {
+                    AddError(Unexpected(e, group, path));
+                    return NullFor(field.Type);
+                }
+
+                return await CompleteAsync(field, field.Type, group, value, path);
+            }
+            finally
+            {
+                if (resolverContext?.Cleanups is not null)
+                {
+                    await resolverContext.CleanUpAsync();
+                }
+            }
+        }
+
+        private object? NullFor(GraphQLType type) => type.IsNonNull ? throw NullPropagation.Instance : null;
+
+        private async ValueTask<object?> CompleteAsync(OutputField field, GraphQLType type, FieldGroup group, object? value, List<object> path)
+        {
+            if (type is NonNullType nonNull)
+            {
+                var completed = await CompleteAsync(field, nonNull.OfType, group, value, path);
+                if (completed is null)
+                {
+                    // The inner completion reports its own error when it fails; a plain null is reported here.
+                    if (value is null)
+                    {
+                        AddError(new GraphQLError($"Cannot return null for non-nullable field {field.DeclaringType.Name}.{field.Name}.", ErrorCodes.NonNullViolation) { Path = path }.At(group.Nodes[0]));
+                    }
+
+                    throw NullPropagation.Instance;
+                }
+
+                return completed;
+            }
+
+            if (value is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                switch (type)
+                {
+                    case ListType list:
+                        return await CompleteListAsync(field, list, group, value, path);
+                    case ScalarType scalar:
+                        return Serialize(scalar, value);
+                    case EnumType enumType:
+                        return enumType.FindByRuntimeValue(value)?.Name
+                            ?? throw new GraphQLException($"Enum \"{enumType.Name}\" cannot represent value: {ValueCoercion.Describe(value is Enum ? value.ToString() : value)}", ErrorCodes.InvalidLeafValue);
+                    case ObjectType objectType:
+                        return await ExecuteFieldsAsync(objectType, value, SubFields(objectType, group), path);
+                    default:
+                        var runtimeType = ResolveAbstractType((NamedType)type, value, field);
+                        return await ExecuteFieldsAsync(runtimeType, value, SubFields(runtimeType, group), path);
+                }
+            }
+            catch (NullPropagation)
+            {
+                // An object's non-null field was null: this position becomes null (or propagates further up).
+                return null;
+            }
+            catch (GraphQLException e)
+            {
+                foreach (var error in e.Errors)
+                {
+                    AddError(Locate(error, group, path));
+                }
+
+                return null;
+            }
+        }
+
+        private async ValueTask<object?> CompleteListAsync(OutputField field, ListType list, FieldGroup group, object value, List<object> path)
+        {
+            if (value is string || value is not IEnumerable items)
+            {
+                throw new GraphQLException($"Expected Iterable, but did not find one for field \"{field.DeclaringType.Name}.{field.Name}\".");
+            }
+
+            var result = items is ICollection c ? new List<object?>(c.Count) : [];
+            List<(int Index, ValueTask<object?> Task)>? pending = null;
+            var index = 0;
+            foreach (var item in items)
+            {
+                var itemPath = new List<object>(path.Count + 1);
+                itemPath.AddRange(path);
+                itemPath.Add(index);
+                var task = CompleteAsync(field, list.OfType, group, item, itemPath);
+                if (task.IsCompletedSuccessfully)
+                {
+                    result.Add(task.Result);
+                }
+                else
+                {
+                    result.Add(null);
+                    (pending ??= []).Add((index, task));
+                }
+
+                index++;
+            }
+
+            if (pending is not null)
+            {
+                NullPropagation? propagated = null;
+                foreach (var (i, task) in pending)
+                {
+                    try
+                    {
+                        result[i] = await task;
+                    }
+                    catch (NullPropagation e)
+                    {
+                        propagated = e;
+                    }
+                }
+
+                if (propagated is not null)
+                {
+                    throw propagated;
+                }
+            }
+
+            return result;
+        }
+
+        private static object Serialize(ScalarType scalar, object value)
+        {
+            try
+            {
+                return scalar.Serialize(value);
+            }
+            catch (ScalarCoercionException e)
+            {
+                throw new GraphQLException(e.Message, ErrorCodes.InvalidLeafValue);
+            }
+        }
+
+        private ObjectType ResolveAbstractType(NamedType type, object value, OutputField field)
+        {
+            var resolved = type switch
+            {
+                InterfaceType { ResolveType: { } resolve } => resolve(value, schema),
+                UnionType { ResolveType: { } resolve } => resolve(value, schema),
+                _ => schema.GetPossibleTypes(type).FirstOrDefault(t => t.IsInstance(value)),
+            };
+            if (resolved is null)
+            {
+                throw new GraphQLException($"Abstract type \"{type.Name}\" must resolve to an Object type at runtime for field \"{field.DeclaringType.Name}.{field.Name}\". Either the \"{type.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function.");
+            }
+
+            if (!schema.IsPossibleType(type, resolved))
+            {
+                throw new GraphQLException($"Runtime Object type \"{resolved.Name}\" is not a possible type for \"{type.Name}\".");
+            }
+
+            return resolved;
+        }
+
+        private OutputField? FindField(ObjectType type, string name)
+        {
+            if (name == "__typename")
+            {
+                return IntrospectionTypes.TypeNameField;
+            }
+
+            if (ReferenceEquals(type, schema.QueryType))
+            {
+                if (name == "__schema")
+                {
+                    return IntrospectionTypes.SchemaField;
+                }
+
+                if (name == "__type")
+                {
+                    return IntrospectionTypes.TypeField;
+                }
+            }
+
+            return type.Fields.Find(name);
+        }
+
+        /// <summary>CoerceArgumentValues (spec 6.4.1).</summary>
+        internal Dictionary<string, object?> CoerceArguments(FieldArguments definitions, IReadOnlyList<ArgumentNode> nodes)
+        {
+            var values = new Dictionary<string, object?>(definitions.Count, StringComparer.Ordinal);
+            foreach (var definition in definitions)
+            {
+                ArgumentNode? node = null;
+                foreach (var candidate in nodes)
+                {
+                    if (candidate.Name.Value == definition.Name)
+                    {
+                        node = candidate;
+                        break;
+                    }
+                }
+
+                object? value = null;
+                var hasValue = node is not null;
+                if (node is not null)
+                {
+                    value = ValueCoercion.ValueFromLiteral(definition.Type, node.Value, Variables, out var missing);
+                    hasValue = !missing;
+                }
+
+                if (!hasValue && definition.DefaultValue is not null)
+                {
+                    values[definition.Name] = ValueCoercion.ValueFromLiteral(definition.Type, definition.DefaultValue, null, out _);
+                }
+                else if (definition.Type.IsNonNull && (!hasValue || value is null))
+                {
+                    throw new GraphQLException(hasValue
+                        ? $"Argument \"{definition.Name}\" of non-null type \"{definition.Type}\" must not be null."
+                        : $"Argument \"{definition.Name}\" of required type \"{definition.Type}\" was not provided.", ErrorCodes.InvalidVariables);
+                }
+                else if (hasValue)
+                {
+                    values[definition.Name] = value;
+                }
+            }
+
+            return values;
+        }
+
+        private List<FieldGroup> SubFields(ObjectType type, FieldGroup group) =>
+            collected.GetOrAdd((type, group), key => CollectFields(key.Item1, key.Item2!.Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!)));
+
+        internal List<FieldGroup> CollectFields(ObjectType type, IEnumerable<SelectionSetNode> selectionSets)
+        {
+            var groups = new List<FieldGroup>();
+            var byName = new Dictionary<string, FieldGroup>(StringComparer.Ordinal);
+            var visited = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var selectionSet in selectionSets)
+            {
+                Collect(type, selectionSet, groups, byName, visited);
+            }
+
+            return groups;
+        }
+
+        private void Collect(ObjectType type, SelectionSetNode selectionSet, List<FieldGroup> groups, Dictionary<string, FieldGroup> byName, HashSet<string> visited)
+        {
+            foreach (var selection in selectionSet.Selections)
+            {
+                if (!ShouldInclude(selection.Directives))
+                {
+                    continue;
+                }
+
+                switch (selection)
+                {
+                    case FieldNode field:
+                        var responseName = field.Alias?.Value ?? field.Name.Value;
+                        if (byName.TryGetValue(responseName, out var group))
+                        {
+                            group.Nodes.Add(field);
+                        }
+                        else if (FindField(type, field.Name.Value) is not null)
+                        {
+                            group = new FieldGroup(responseName, field);
+                            byName[responseName] = group;
+                            groups.Add(group);
+                        }
+
+                        break;
+                    case FragmentSpreadNode spread:
+                        if (!visited.Add(spread.Name.Value) || !document.Fragments.TryGetValue(spread.Name.Value, out var fragment) || !Applies(fragment.TypeCondition, type))
+                        {
+                            continue;
+                        }
+
+                        Collect(type, fragment.SelectionSet, groups, byName, visited);
+                        break;
+                    case InlineFragmentNode inline:
+                        if (inline.TypeCondition is null || Applies(inline.TypeCondition, type))
+                        {
+                            Collect(type, inline.SelectionSet, groups, byName, visited);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private bool Applies(NamedTypeNode condition, ObjectType type)
+        {
+            var conditionType = schema.FindType(condition.Name.Value);
+            return conditionType is not null && (ReferenceEquals(conditionType, type) || (conditionType.IsAbstractType && schema.IsPossibleType(conditionType, type)));
+        }
+
+        private bool ShouldInclude(IReadOnlyList<DirectiveNode> directives)
+        {
+            foreach (var directive in directives)
+            {
+                var name = directive.Name.Value;
+                if (name is not ("skip" or "include"))
+                {
+                    continue;
+                }
+
+                var argument = directive.Arguments.FirstOrDefault(a => a.Name.Value == "if");
+                var condition = argument is not null && ValueCoercion.ValueFromLiteral(new NonNullType(Scalars.Boolean), argument.Value, Variables, out _) is true;
+                if ((name == "skip" && condition) || (name == "include" && !condition))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void AddError(GraphQLError error)
+        {
+            lock (errors)
+            {
+                errors.Add(error);
+            }
+        }
+
+        private static GraphQLError Locate(GraphQLError error, FieldGroup group, IReadOnlyList<object> path) =>
+            (error.Locations is null ? error.At(group.Nodes[0]) : error) with { Path = error.Path ?? path };
+
+        private GraphQLError Unexpected(Exception e, FieldGroup group, IReadOnlyList<object> path)
+        {
+            executor.options.OnUnexpectedError?.Invoke(e, path);
+            var error = new GraphQLError(executor.options.IncludeExceptionDetails ? e.Message : "Unexpected Execution Error", ErrorCodes.Unexpected) { Path = path }.At(group.Nodes[0]);
+            return executor.options.IncludeExceptionDetails ? error.WithExtension("exception", e.GetType().FullName).WithExtension("stackTrace", e.StackTrace) : error;
+        }
+
+        /// <summary>The context handed to each resolver.</summary>
+        private sealed class ResolverContext(OperationRun run, ObjectType type, OutputField outputField, object? parent, IReadOnlyDictionary<string, object?> arguments, FieldGroup group, IReadOnlyList<object> path) : IResolverContext
+        {
+            public Schema Schema => run.schema;
+            public ObjectType ObjectType => type;
+            public OutputField Field => outputField;
+            public object? Parent => parent;
+            public IReadOnlyDictionary<string, object?> Arguments => arguments;
+            public IReadOnlyList<FieldNode> FieldNodes => group.Nodes;
+            public IReadOnlyList<object> Path => path;
+            public OperationDefinitionNode Operation => run.Operation;
+            public IReadOnlyDictionary<string, object?> Variables => run.Variables;
+            public IServiceProvider Services => run.Context.Services;
+            public System.Security.Claims.ClaimsPrincipal? User => run.Context.User;
+            public IDictionary<string, object?> RequestData => run.Context.Data;
+            public CancellationToken RequestAborted => run.Token;
+
+            public IReadOnlyList<SelectedField> GetSelections(ObjectType? objectType = null)
+            {
+                var types = objectType is not null ? [objectType] : run.schema.GetPossibleTypes(outputField.Type.Named);
+                var selected = new List<SelectedField>();
+                foreach (var t in types)
+                {
+                    foreach (var sub in run.SubFields(t, group))
+                    {
+                        if (run.FindField(t, sub.Nodes[0].Name.Value) is { } f && !selected.Exists(s => s.ResponseName == sub.ResponseName && s.Field == f))
+                        {
+                            selected.Add(new SelectedField(sub.ResponseName, f, sub.Nodes));
+                        }
+                    }
+                }
+
+                return selected;
+            }
+
+            public void ReportError(GraphQLError error) => run.AddError(Locate(error, group, path));
+
+            public List<object>? Cleanups { get; private set; }
+
+            public void RegisterCleanup(object disposable) => (Cleanups ??= []).Add(disposable);
+
+            public async ValueTask CleanUpAsync()
+            {
+                if (Cleanups is null)
+                {
+                    return;
+                }
+
+                foreach (var item in Cleanups)
+                {
+                    if (item is IAsyncDisposable asyncDisposable)
+                    {
+                        await asyncDisposable.DisposeAsync();
+                    }
+                    else if (item is IDisposable disposable)
+                    {
+                        disposable.Dispose();
+                    }
+                }
+            }
+        }
+    }
+}

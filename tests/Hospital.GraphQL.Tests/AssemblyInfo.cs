@@ -1,0 +1,4 @@
+[assembly: AssemblyFixture(typeof(Hospital.GraphQL.Tests.HospitalApi))]
+
+// The SQL counter is shared by the whole API fixture: tests that count statements must not overlap.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]

@@ -1,0 +1,100 @@
+using System.Data.Common;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Hospital.Data;
+using Hospital.Seed;
+using Hospital.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hospital.GraphQL.Tests;
+
+/// <summary>
+/// The API as an outside client sees it: the app's own service registration (AddHospitalData, AddHospitalGraphQL,
+/// MapHospitalGraphQL) on Kestrel at a free port, over a seeded SQLite file. Counts the SQL statements it runs.
+/// </summary>
+public sealed class HospitalApi : IAsyncLifetime
+{
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"hospital-api-{Guid.NewGuid():N}.db");
+    private WebApplication? app;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public SqlCounter Sql { get; } = new();
+
+    public IServiceProvider Services => app!.Services;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(HospitalGraphQLExtensions).Assembly.GetName().Name });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Hospital"] = $"Data Source={file}",
+            ["Hospital:SeedDemoData"] = "false",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<IInterceptor>(Sql);
+        builder.Services.AddHospitalData(builder.Configuration);
+        builder.Services.AddHospitalGraphQL();
+        app = builder.Build();
+        await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
+            new SeedOptions { Patients = 60, Seed = 7, Today = new DateOnly(2026, 11, 18), DemoPassword = "Test!Pass1" },
+            new SilentProgress());
+        app.MapHospitalGraphQL();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Client = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+    }
+
+    /// <summary>POSTs a GraphQL request and returns the response body as JSON.</summary>
+    public async Task<JsonObject> PostAsync(string query, object? variables = null)
+    {
+        using var response = await Client.PostAsJsonAsync("/graphql", new { query, variables }, TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
+    }
+}
+
+/// <summary>Counts the commands EF Core sends to the database.</summary>
+public sealed class SqlCounter : DbCommandInterceptor
+{
+    private int count;
+
+    public int Count => count;
+
+    public void Reset() => Interlocked.Exchange(ref count, 0);
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref count);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Interlocked.Increment(ref count);
+        return base.ReaderExecuting(command, eventData, result);
+    }
+}
