@@ -69,5 +69,6 @@ public static class ErrorCodes
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
+    public const string MaxOperationsExceeded = "MAX_OPERATIONS_EXCEEDED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
 }

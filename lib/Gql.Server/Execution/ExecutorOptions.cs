@@ -6,6 +6,12 @@ public sealed record ExecutorOptions
     /// <summary>Documents with more tokens are refused before parsing completes (defends against huge documents).</summary>
     public int MaxTokens { get; init; } = 15_000;
 
+    /// <summary>The deepest field nesting an operation may have, fragments expanded (the full introspection query needs 13).</summary>
+    public int MaxDepth { get; init; } = 20;
+
+    /// <summary>How many operations one document may define.</summary>
+    public int MaxOperations { get; init; } = 20;
+
     /// <summary>Parsed and validated documents kept for reuse, keyed by their text.</summary>
     public int DocumentCacheSize { get; init; } = 1_000;
 

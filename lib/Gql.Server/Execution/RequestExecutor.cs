@@ -144,7 +144,8 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         try
         {
             var document = Parser.Parse(query, new ParserOptions { MaxTokens = options.MaxTokens });
-            prepared = new PreparedDocument(document, null, DocumentValidator.Validate(Schema, document));
+            var errors = DocumentValidator.Validate(Schema, document);
+            prepared = new PreparedDocument(document, null, errors.Count > 0 ? errors : DocumentLimits.Check(document, options));
         }
         catch (GraphQLSyntaxException e)
         {

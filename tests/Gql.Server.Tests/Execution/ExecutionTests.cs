@@ -246,3 +246,42 @@ public sealed class ExecutionTests
         Assert.Equal("""{"a":"done","b":"done"}""", result.DataJson());
     }
 }
+
+public sealed class LimitTests
+{
+    private static readonly Schema Schema = SchemaBuilder.FromSdl("type Query { node: Node } type Node { child: Node name: String }");
+
+    [Fact]
+    public async Task DeepOperation_IsRefusedBeforeExecution_WithTheLimitAndTheExcess()
+    {
+        var deep = "{ " + string.Concat(Enumerable.Repeat("node { ", 1)) + string.Concat(Enumerable.Repeat("child { ", 5)) + "name" + new string('}', 6) + " }";
+
+        var result = await Schema.RunAsync(deep, options: new ExecutorOptions { MaxDepth = 4 });
+
+        Assert.Equal(RequestErrorKind.Validation, result.RequestError);
+        Assert.Equal("The operation has a depth of 7, over the limit of 4 by 3.", result.Errors![0].Message);
+        Assert.Equal("MAX_DEPTH_EXCEEDED", result.Errors[0].Code);
+    }
+
+    [Fact]
+    public async Task Depth_CountsThroughFragments()
+    {
+        const string query = "query Q { node { ...A } } fragment A on Node { child { ...B } } fragment B on Node { child { name } }";
+
+        var refused = await Schema.RunAsync(query, options: new ExecutorOptions { MaxDepth = 3 });
+        var allowed = await Schema.RunAsync(query, options: new ExecutorOptions { MaxDepth = 4 });
+
+        Assert.Equal("The operation \"Q\" has a depth of 4, over the limit of 3 by 1.", refused.Errors![0].Message);
+        Assert.Null(allowed.Errors);
+    }
+
+    [Fact]
+    public async Task TooManyOperations_AreRefused()
+    {
+        var document = string.Join(" ", Enumerable.Range(1, 4).Select(i => $"query Q{i} {{ node {{ name }} }}"));
+
+        var result = await Schema.RunAsync(document, operationName: "Q1", options: new ExecutorOptions { MaxOperations = 3 });
+
+        Assert.Equal("The document has 4 operations, over the limit of 3.", result.Errors![0].Message);
+    }
+}
