@@ -42,6 +42,7 @@ public sealed class CodeFirstSchemaBuilder
     private readonly List<Action<Schema>> onBuilt = [];
     private readonly NullabilityInfoContext nullability = new();
     private readonly List<Type> pendingImplementations = [];
+    private readonly Dictionary<string, NamedType> generatedTypes = new(StringComparer.Ordinal);
     private Func<Type, bool> isService = _ => false;
 
     /// <summary>Registers a class by its attributes: a root type part, an object type extension, or a type to include.</summary>
@@ -162,7 +163,7 @@ public sealed class CodeFirstSchemaBuilder
             }
         }
 
-        var schema = Schema.Create(query, mutation, subscription, outputTypes.Values.Concat(inputTypes.Values).Concat(enumTypes.Values).Distinct());
+        var schema = Schema.Create(query, mutation, subscription, outputTypes.Values.Concat(inputTypes.Values).Concat(enumTypes.Values).Concat(generatedTypes.Values).Distinct());
         onBuilt.ForEach(a => a(schema));
         return schema;
     }
@@ -217,6 +218,26 @@ public sealed class CodeFirstSchemaBuilder
 
         return nonNull ? new NonNullType(result) : result;
     }
+
+    /// <summary>
+    /// A type made by a field configuration (a paging connection, a filter input) shared by every field that needs
+    /// it: created on first request, then returned by name.
+    /// </summary>
+    public T GetOrAddType<T>(string name, Func<T> create)
+        where T : NamedType
+    {
+        if (generatedTypes.TryGetValue(name, out var existing))
+        {
+            return existing as T ?? throw new SchemaException([$"The generated type name '{name}' is used by two kinds of types."]);
+        }
+
+        var type = create();
+        generatedTypes[name] = type;
+        return type;
+    }
+
+    /// <summary>The generated types whose names start with <paramref name="name"/>, to avoid clashes when naming new ones.</summary>
+    public bool HasGeneratedType(string name) => generatedTypes.ContainsKey(name);
 
     internal bool IsResolverScoped(Type type) => resolverScoped.ContainsKey(type);
 
