@@ -1,3 +1,4 @@
+using Gql.Data;
 using Gql.Server;
 using Gql.Server.AspNetCore;
 using Hospital.Data;
@@ -19,6 +20,7 @@ public static class HospitalGraphQLExtensions
             .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
             .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext()));
         services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
+        services.AddGraphQLEntityFramework();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;

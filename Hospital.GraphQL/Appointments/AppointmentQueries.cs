@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,9 @@ namespace Hospital.GraphQL.Appointments;
 [QueryType]
 public static class AppointmentQueries
 {
+    [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
     [GraphQLDescription("Appointments that overlap [from, to), in start order; both bounds are optional.")]
-    public static IQueryable<Appointment> GetAppointments(HospitalDbContext db, DateTime? from, DateTime? to, int? doctorId, AppointmentStatus? status)
+    public static IQueryable<Appointment> GetAppointments(HospitalDbContext db, DateTime? from, DateTime? to, [ID<Doctor>] int? doctorId, AppointmentStatus? status)
     {
         var query = db.Appointments.AsNoTracking();
         if (from is { } start)
@@ -36,6 +39,6 @@ public static class AppointmentQueries
         return query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
     }
 
-    public static Task<Appointment?> GetAppointmentAsync(int id, AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) =>
+    public static Task<Appointment?> GetAppointmentAsync([ID<Appointment>] int id, AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) =>
         appointments.LoadAsync(id, cancellationToken);
 }

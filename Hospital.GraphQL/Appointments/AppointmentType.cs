@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Domain;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;
@@ -9,7 +10,10 @@ namespace Hospital.GraphQL.Appointments;
 [ObjectType<Appointment>]
 public static class AppointmentType
 {
-    public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.Patient).Ignore(a => a.Doctor).Ignore(a => a.Encounter);
+    public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.Patient).Ignore(a => a.PatientId).Ignore(a => a.Doctor).Ignore(a => a.DoctorId).Ignore(a => a.Encounter);
+
+    [NodeResolver]
+    public static Task<Appointment?> GetAppointmentByIdAsync(int id, AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) => appointments.LoadAsync(id, cancellationToken);
 
     public static async Task<Patient> GetPatientAsync([Parent] Appointment appointment, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         (await patients.LoadAsync(appointment.PatientId, cancellationToken))!;

@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,9 @@ namespace Hospital.GraphQL.Audit;
 [QueryType]
 public static class AuditQueries
 {
-    [GraphQLDescription("The audit log, newest first, optionally of one patient; at most `take` entries (100 by default, 1000 at most).")]
-    public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, int? patientId, int take = 100)
+    [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [GraphQLDescription("The audit log, newest first, optionally of one patient.")]
+    public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, [ID<Patient>] int? patientId)
     {
         var query = db.AuditEntries.AsNoTracking();
         if (patientId is { } id)
@@ -16,6 +19,6 @@ public static class AuditQueries
             query = query.Where(a => a.PatientId == id);
         }
 
-        return query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(Math.Clamp(take, 1, 1000));
+        return query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id);
     }
 }

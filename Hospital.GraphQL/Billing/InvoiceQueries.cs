@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,9 @@ namespace Hospital.GraphQL.Billing;
 [QueryType]
 public static class InvoiceQueries
 {
+    [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
     [GraphQLDescription("Invoices, newest first, optionally by status and patient.")]
-    public static IQueryable<Invoice> GetInvoices(HospitalDbContext db, InvoiceStatus? status, int? patientId)
+    public static IQueryable<Invoice> GetInvoices(HospitalDbContext db, InvoiceStatus? status, [ID<Patient>] int? patientId)
     {
         var query = db.Invoices.AsNoTracking();
         if (status is { } s)
@@ -24,6 +27,6 @@ public static class InvoiceQueries
         return query.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id);
     }
 
-    public static Task<Invoice?> GetInvoiceAsync(int id, InvoiceByIdDataLoader invoices, CancellationToken cancellationToken) =>
+    public static Task<Invoice?> GetInvoiceAsync([ID<Invoice>] int id, InvoiceByIdDataLoader invoices, CancellationToken cancellationToken) =>
         invoices.LoadAsync(id, cancellationToken);
 }

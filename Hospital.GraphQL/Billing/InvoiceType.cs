@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;
 using Hospital.GraphQL.Patients;
@@ -8,7 +9,10 @@ namespace Hospital.GraphQL.Billing;
 [ObjectType<Invoice>]
 public static class InvoiceType
 {
-    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.Patient).Ignore(i => i.Encounter).Ignore(i => i.Admission).Ignore(i => i.Lines).Ignore(i => i.Payments);
+    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.Patient).Ignore(i => i.PatientId).Ignore(i => i.Encounter).Ignore(i => i.EncounterId).Ignore(i => i.Admission).Ignore(i => i.AdmissionId).Ignore(i => i.Lines).Ignore(i => i.Payments);
+
+    [NodeResolver]
+    public static Task<Invoice?> GetInvoiceByIdAsync(int id, InvoiceByIdDataLoader invoices, CancellationToken cancellationToken) => invoices.LoadAsync(id, cancellationToken);
 
     public static async Task<Patient> GetPatientAsync([Parent] Invoice invoice, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         (await patients.LoadAsync(invoice.PatientId, cancellationToken))!;
@@ -29,11 +33,11 @@ public static class InvoiceType
 [ObjectType<InvoiceLine>]
 public static class InvoiceLineType
 {
-    public static void Configure(ObjectTypeConfiguration<InvoiceLine> type) => type.Ignore(l => l.Invoice);
+    public static void Configure(ObjectTypeConfiguration<InvoiceLine> type) => type.Ignore(l => l.Invoice).Ignore(l => l.InvoiceId);
 }
 
 [ObjectType<Payment>]
 public static class PaymentType
 {
-    public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice);
+    public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice).Ignore(p => p.InvoiceId);
 }

@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,9 @@ namespace Hospital.GraphQL.Encounters;
 [QueryType]
 public static class EncounterQueries
 {
+    [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
     [GraphQLDescription("Encounters, newest first, optionally of one patient.")]
-    public static IQueryable<Encounter> GetEncounters(HospitalDbContext db, int? patientId)
+    public static IQueryable<Encounter> GetEncounters(HospitalDbContext db, [ID<Patient>] int? patientId)
     {
         var query = db.Encounters.AsNoTracking();
         if (patientId is { } id)
@@ -19,6 +22,6 @@ public static class EncounterQueries
         return query.OrderByDescending(e => e.StartedAt).ThenBy(e => e.Id);
     }
 
-    public static Task<Encounter?> GetEncounterAsync(int id, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) =>
+    public static Task<Encounter?> GetEncounterAsync([ID<Encounter>] int id, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) =>
         encounters.LoadAsync(id, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;
 using Hospital.GraphQL.Patients;
@@ -8,7 +9,10 @@ namespace Hospital.GraphQL.Labs;
 [ObjectType<LabOrder>]
 public static class LabOrderType
 {
-    public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.Patient).Ignore(o => o.Encounter).Ignore(o => o.OrderedBy).Ignore(o => o.Results).Ignore(o => o.Notes);
+    public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.Patient).Ignore(o => o.PatientId).Ignore(o => o.Encounter).Ignore(o => o.EncounterId).Ignore(o => o.OrderedBy).Ignore(o => o.OrderedById).Ignore(o => o.Results).Ignore(o => o.Notes);
+
+    [NodeResolver]
+    public static Task<LabOrder?> GetLabOrderByIdAsync(int id, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) => orders.LoadAsync(id, cancellationToken);
 
     public static async Task<Patient> GetPatientAsync([Parent] LabOrder order, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         (await patients.LoadAsync(order.PatientId, cancellationToken))!;
@@ -29,7 +33,7 @@ public static class LabOrderType
 [ObjectType<LabResult>]
 public static class LabResultType
 {
-    public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrder);
+    public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrder).Ignore(r => r.LabOrderId);
 
     [GraphQLDescription("True when the value is outside its reference range (abnormal or critical).")]
     public static bool GetIsAbnormal([Parent] LabResult result) => result.Flag != ResultFlag.Normal;
@@ -38,7 +42,7 @@ public static class LabResultType
 [ObjectType<LabNote>]
 public static class LabNoteType
 {
-    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.Author);
+    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.LabOrderId).Ignore(n => n.Author).Ignore(n => n.AuthorId);
 
     public static async Task<StaffMember> GetAuthorAsync([Parent] LabNote note, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
         (await staff.LoadAsync(note.AuthorId, cancellationToken))!;

@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +9,9 @@ namespace Hospital.GraphQL.Labs;
 [QueryType]
 public static class LabQueries
 {
+    [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
     [GraphQLDescription("Lab orders, newest first, optionally by status and patient.")]
-    public static IQueryable<LabOrder> GetLabOrders(HospitalDbContext db, LabOrderStatus? status, int? patientId)
+    public static IQueryable<LabOrder> GetLabOrders(HospitalDbContext db, LabOrderStatus? status, [ID<Patient>] int? patientId)
     {
         var query = db.LabOrders.AsNoTracking();
         if (status is { } s)
@@ -24,6 +27,6 @@ public static class LabQueries
         return query.OrderByDescending(o => o.OrderedAt).ThenBy(o => o.Id);
     }
 
-    public static Task<LabOrder?> GetLabOrderAsync(int id, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) =>
+    public static Task<LabOrder?> GetLabOrderAsync([ID<LabOrder>] int id, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) =>
         orders.LoadAsync(id, cancellationToken);
 }

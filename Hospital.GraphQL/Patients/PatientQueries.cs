@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -7,11 +9,12 @@ namespace Hospital.GraphQL.Patients;
 [QueryType]
 public static class PatientQueries
 {
+    [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
     [GraphQLDescription("Patients ordered by name.")]
     public static IQueryable<Patient> GetPatients(HospitalDbContext db) =>
         db.Patients.AsNoTracking().OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
 
-    public static Task<Patient?> GetPatientAsync(int id, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+    public static Task<Patient?> GetPatientAsync([ID<Patient>] int id, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         patients.LoadAsync(id, cancellationToken);
 
     [GraphQLDescription("The patient with this medical record number, e.g. MRN-0000042.")]

@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
 using Hospital.GraphQL.Billing;
@@ -11,6 +12,10 @@ namespace Hospital.GraphQL.Patients;
 public static class PatientType
 {
     public static void Configure(ObjectTypeConfiguration<Patient> type) => type.Description("A person registered for care, identified by their medical record number.");
+
+    [NodeResolver]
+    public static Task<Patient?> GetPatientByIdAsync(int id, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
+        patients.LoadAsync(id, cancellationToken);
 
     [GraphQLDescription("Age in whole years today (UTC).")]
     public static int GetAge([Parent] Patient patient)

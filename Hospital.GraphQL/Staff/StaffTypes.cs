@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
 using Hospital.GraphQL.Wards;
@@ -10,6 +11,7 @@ public static class StaffMemberType
     public static void Configure(ObjectTypeConfiguration<StaffMember> type) => type
         .Description("Someone employed by the hospital: doctor, nurse, receptionist, administrator or support staff.")
         .Ignore(s => s.Department)
+        .Ignore(s => s.DepartmentId)
         .Ignore(s => s.Version);
 
     public static async Task<Department?> GetDepartmentAsync([Parent] StaffMember member, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) =>
@@ -19,7 +21,10 @@ public static class StaffMemberType
 [ObjectType<Doctor>]
 public static class DoctorType
 {
-    public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.WorkingHours).Ignore(d => d.TimeOff).Ignore(d => d.Appointments).Ignore(d => d.Specialty);
+    public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.WorkingHours).Ignore(d => d.TimeOff).Ignore(d => d.Appointments).Ignore(d => d.Specialty).Ignore(d => d.SpecialtyId);
+
+    [NodeResolver]
+    public static Task<Doctor?> GetDoctorByIdAsync(int id, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) => doctors.LoadAsync(id, cancellationToken);
 
     public static async Task<Specialty> GetSpecialtyAsync([Parent] Doctor doctor, SpecialtyByIdDataLoader specialties, CancellationToken cancellationToken) =>
         (await specialties.LoadAsync(doctor.SpecialtyId, cancellationToken))!;
@@ -39,7 +44,10 @@ public static class DoctorType
 [ObjectType<Nurse>]
 public static class NurseType
 {
-    public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.Ward);
+    public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.Ward).Ignore(n => n.WardId);
+
+    [NodeResolver]
+    public static Task<StaffMember?> GetNurseByIdAsync(int id, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) => staff.LoadAsync(id, cancellationToken);
 
     public static async Task<Ward?> GetWardAsync([Parent] Nurse nurse, WardByIdDataLoader wards, CancellationToken cancellationToken) =>
         nurse.WardId is { } id ? await wards.LoadAsync(id, cancellationToken) : null;
@@ -48,7 +56,10 @@ public static class NurseType
 [ObjectType<Department>]
 public static class DepartmentType
 {
-    public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.Specialty).Ignore(d => d.HeadDoctor).Ignore(d => d.Staff).Ignore(d => d.Wards);
+    public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.Specialty).Ignore(d => d.SpecialtyId).Ignore(d => d.HeadDoctor).Ignore(d => d.HeadDoctorId).Ignore(d => d.Staff).Ignore(d => d.Wards);
+
+    [NodeResolver]
+    public static Task<Department?> GetDepartmentByIdAsync(int id, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) => departments.LoadAsync(id, cancellationToken);
 
     public static async Task<Specialty?> GetSpecialtyAsync([Parent] Department department, SpecialtyByIdDataLoader specialties, CancellationToken cancellationToken) =>
         department.SpecialtyId is { } id ? await specialties.LoadAsync(id, cancellationToken) : null;
@@ -75,11 +86,32 @@ public static class SpecialtyType
 [ObjectType<WorkingHours>]
 public static class WorkingHoursType
 {
-    public static void Configure(ObjectTypeConfiguration<WorkingHours> type) => type.Ignore(h => h.Doctor);
+    public static void Configure(ObjectTypeConfiguration<WorkingHours> type) => type.Ignore(h => h.Doctor).Ignore(h => h.DoctorId);
 }
 
 [ObjectType<TimeOff>]
 public static class TimeOffType
 {
-    public static void Configure(ObjectTypeConfiguration<TimeOff> type) => type.Ignore(t => t.Doctor);
+    public static void Configure(ObjectTypeConfiguration<TimeOff> type) => type.Ignore(t => t.Doctor).Ignore(t => t.DoctorId);
+}
+
+[ObjectType<Receptionist>]
+public static class ReceptionistType
+{
+    [NodeResolver]
+    public static Task<StaffMember?> GetReceptionistByIdAsync(int id, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) => staff.LoadAsync(id, cancellationToken);
+}
+
+[ObjectType<Administrator>]
+public static class AdministratorType
+{
+    [NodeResolver]
+    public static Task<StaffMember?> GetAdministratorByIdAsync(int id, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) => staff.LoadAsync(id, cancellationToken);
+}
+
+[ObjectType<SupportStaff>]
+public static class SupportStaffType
+{
+    [NodeResolver]
+    public static Task<StaffMember?> GetSupportStaffByIdAsync(int id, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) => staff.LoadAsync(id, cancellationToken);
 }

@@ -1,3 +1,5 @@
+using Gql.Server.Relay;
+using Gql.Server.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +11,15 @@ public static class WardQueries
 {
     public static IQueryable<Ward> GetWards(HospitalDbContext db) => db.Wards.AsNoTracking().OrderBy(w => w.Floor).ThenBy(w => w.Name);
 
-    public static Task<Ward?> GetWardAsync(int id, WardByIdDataLoader wards, CancellationToken cancellationToken) => wards.LoadAsync(id, cancellationToken);
+    public static Task<Ward?> GetWardAsync([ID<Ward>] int id, WardByIdDataLoader wards, CancellationToken cancellationToken) => wards.LoadAsync(id, cancellationToken);
 
-    public static Task<Bed?> GetBedAsync(int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
+    public static Task<Bed?> GetBedAsync([ID<Bed>] int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
 
+    [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
     [GraphQLDescription("Admissions, newest first; only current ones (not discharged) unless includeDischarged.")]
     public static IQueryable<Admission> GetAdmissions(HospitalDbContext db, bool includeDischarged = false) =>
         db.Admissions.AsNoTracking().Where(a => includeDischarged || a.DischargedAt == null).OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id);
 
-    public static Task<Admission?> GetAdmissionAsync(int id, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) =>
+    public static Task<Admission?> GetAdmissionAsync([ID<Admission>] int id, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) =>
         admissions.LoadAsync(id, cancellationToken);
 }

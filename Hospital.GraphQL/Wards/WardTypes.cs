@@ -1,3 +1,4 @@
+using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Patients;
 using Hospital.GraphQL.Staff;
@@ -7,7 +8,10 @@ namespace Hospital.GraphQL.Wards;
 [ObjectType<Ward>]
 public static class WardType
 {
-    public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.Department).Ignore(w => w.Beds).Ignore(w => w.Nurses);
+    public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.Department).Ignore(w => w.DepartmentId).Ignore(w => w.Beds).Ignore(w => w.Nurses);
+
+    [NodeResolver]
+    public static Task<Ward?> GetWardByIdAsync(int id, WardByIdDataLoader wards, CancellationToken cancellationToken) => wards.LoadAsync(id, cancellationToken);
 
     public static async Task<Department> GetDepartmentAsync([Parent] Ward ward, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) =>
         (await departments.LoadAsync(ward.DepartmentId, cancellationToken))!;
@@ -22,7 +26,10 @@ public static class WardType
 [ObjectType<Bed>]
 public static class BedType
 {
-    public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.Ward).Ignore(b => b.Admissions);
+    public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.Ward).Ignore(b => b.WardId).Ignore(b => b.Admissions);
+
+    [NodeResolver]
+    public static Task<Bed?> GetBedByIdAsync(int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
 
     public static async Task<Ward> GetWardAsync([Parent] Bed bed, WardByIdDataLoader wards, CancellationToken cancellationToken) =>
         (await wards.LoadAsync(bed.WardId, cancellationToken))!;
@@ -42,7 +49,10 @@ public static class BedType
 [ObjectType<Admission>]
 public static class AdmissionType
 {
-    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.Patient).Ignore(a => a.Bed).Ignore(a => a.AttendingDoctor);
+    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.Patient).Ignore(a => a.PatientId).Ignore(a => a.Bed).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctor).Ignore(a => a.AttendingDoctorId);
+
+    [NodeResolver]
+    public static Task<Admission?> GetAdmissionByIdAsync(int id, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) => admissions.LoadAsync(id, cancellationToken);
 
     public static async Task<Patient> GetPatientAsync([Parent] Admission admission, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         (await patients.LoadAsync(admission.PatientId, cancellationToken))!;

@@ -35,11 +35,11 @@ public sealed class ReadApiTests(HospitalApi api)
     {
         api.Sql.Reset();
 
-        var result = await api.PostAsync("{ patients { mrn appointments { startsAt doctor { lastName department { name } } } } }");
+        var result = await api.PostAsync("{ patients(first: 50) { nodes { mrn appointments { startsAt doctor { lastName department { name } } } } } }");
 
         Assert.Null(result["errors"]);
-        var patients = result["data"]!["patients"]!.AsArray();
-        Assert.Equal(60, patients.Count);
+        var patients = result["data"]!["patients"]!["nodes"]!.AsArray();
+        Assert.Equal(50, patients.Count);
         Assert.Contains(patients, p => p!["appointments"]!.AsArray().Count > 0);
 
         // patients, appointments, doctors, departments: one statement each, however many rows.
@@ -49,10 +49,10 @@ public sealed class ReadApiTests(HospitalApi api)
     [Fact]
     public async Task PatientChart_ReadsEveryRelation()
     {
-        var id = (await api.PostAsync("{ patients { id } }"))["data"]!["patients"]![0]!["id"]!.GetValue<int>();
+        var id = (await api.PostAsync("{ patients(first: 1) { nodes { id } } }"))["data"]!["patients"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
         var result = await api.PostAsync("""
-            query Chart($id: Int!) {
+            query Chart($id: ID!) {
               patient(id: $id) {
                 mrn fullName dateOfBirth sex bloodType age
                 address { city } emergencyContact { name } insurance { payer }
@@ -76,17 +76,17 @@ public sealed class ReadApiTests(HospitalApi api)
     {
         var result = await api.PostAsync("""
             {
-              staff { __typename fullName kind department { name } ... on Doctor { specialty { name } workingHours { dayOfWeek startTime endTime } timeOff { startsAt } } ... on Nurse { ward { name } } ... on SupportStaff { role } }
-              doctors { id appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { startsAt patient { mrn } } }
+              staff { nodes { __typename fullName kind department { name } ... on Doctor { specialty { name } workingHours { dayOfWeek startTime endTime } timeOff { startsAt } } ... on Nurse { ward { name } } ... on SupportStaff { role } } }
+              doctors { nodes { id appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { startsAt patient { mrn } } } }
               departments { name code headDoctor { lastName } specialty { code } staff { id } wards { name } }
               specialties { name doctors { id } }
-              appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { status patient { mrn } doctor { lastName } }
-              encounters { chiefComplaint appointment { id } admission { id } }
-              labOrders(status: RESULTED) { testName patient { mrn } orderedBy { lastName } encounter { id } }
+              appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { nodes { status patient { mrn } doctor { lastName } } }
+              encounters { nodes { chiefComplaint appointment { id } admission { id } } }
+              labOrders(status: RESULTED) { nodes { testName patient { mrn } orderedBy { lastName } encounter { id } } }
               wards { name floor kind department { name } nurses { lastName } beds { label status currentPatient { mrn } currentAdmission { reason } admissions { id } } }
-              admissions { reason patient { mrn } bed { label } }
-              invoices(status: PAID) { number patient { mrn } encounter { id } admission { id } }
-              auditEntries { action }
+              admissions { nodes { reason patient { mrn } bed { label } } }
+              invoices(status: PAID) { nodes { number patient { mrn } encounter { id } admission { id } } }
+              auditEntries { nodes { action } }
             }
             """);
 
@@ -94,13 +94,36 @@ public sealed class ReadApiTests(HospitalApi api)
         var data = result["data"]!;
         Assert.Equal(15, data["specialties"]!.AsArray().Count);
         Assert.Contains(data["wards"]!.AsArray().SelectMany(w => w!["beds"]!.AsArray()), b => b!["currentPatient"] is JsonObject);
-        Assert.All(data["labOrders"]!.AsArray(), o => Assert.NotNull(o!["patient"]));
+        Assert.All(data["labOrders"]!["nodes"]!.AsArray(), o => Assert.NotNull(o!["patient"]));
+    }
+
+    [Fact]
+    public async Task PatientsWalk_SeesEveryPatientOnce_WithOneStatementPerPage()
+    {
+        var seen = new List<string>();
+        string? after = null;
+        int total;
+        do
+        {
+            api.Sql.Reset();
+            var page = (await api.PostAsync("query ($after: String) { patients(first: 25, after: $after) { totalCount nodes { mrn } pageInfo { hasNextPage endCursor } } }", new { after }))["data"]!["patients"]!;
+            Assert.Equal(2, api.Sql.Count);
+            total = page["totalCount"]!.GetValue<int>();
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => n!["mrn"]!.GetValue<string>()));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(60, total);
+        Assert.Equal(60, seen.Distinct().Count());
+        Assert.Equal(60, seen.Count);
     }
 
     [Fact]
     public async Task ById_ReturnsNullForUnknownIds_AndMrnLookupIgnoresCase()
     {
-        var result = await api.PostAsync("{ patient(id: -1) { id } byMrn: patientByMrn(mrn: \" mrn-0000001 \") { mrn } doctor(id: -1) { id } }");
+        var unknown = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Patient:999999"));
+        var result = await api.PostAsync($"{{ patient(id: \"{unknown}\") {{ id }} byMrn: patientByMrn(mrn: \" mrn-0000001 \") {{ mrn }} }}");
 
         Assert.Null(result["errors"]);
         Assert.Null(result["data"]!["patient"]);
@@ -110,13 +133,41 @@ public sealed class ReadApiTests(HospitalApi api)
     [Fact]
     public async Task InvalidQuery_IsAValidationErrorWithLocation()
     {
-        using var response = await api.Client.PostAsync("/graphql", new StringContent("""{"query":"{ patients { nme } }"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await api.Client.PostAsync("/graphql", new StringContent("""{"query":"{ patients { nodes { nme } } }"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Cannot query field \"nme\" on type \"Patient\". Did you mean \"age\"?", body["errors"]![0]!["message"]!.GetValue<string>());
         Assert.Equal("GRAPHQL_VALIDATION_FAILED", body["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Null(body["data"]);
+    }
+
+    [Fact]
+    public async Task GlobalIds_AreOpaque_AndNodeFetchesAnyType()
+    {
+        var page = (await api.PostAsync("{ patients(first: 1) { nodes { id mrn appointments { id doctor { id fullName } } } } }"))["data"]!["patients"]!["nodes"]![0]!;
+        var patientId = page["id"]!.GetValue<string>();
+        var doctorId = page["appointments"]![0]!["doctor"]!["id"]!.GetValue<string>();
+
+        var result = await api.PostAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Patient { mrn } ... on Doctor { fullName } } }", new { ids = new[] { patientId, doctorId } });
+
+        Assert.Null(result["errors"]);
+        Assert.StartsWith("Patient:", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(patientId)));
+        var nodes = result["data"]!["nodes"]!.AsArray();
+        Assert.Equal("Patient", nodes[0]!["__typename"]!.GetValue<string>());
+        Assert.Equal(page["mrn"]!.GetValue<string>(), nodes[0]!["mrn"]!.GetValue<string>());
+        Assert.Equal("Doctor", nodes[1]!["__typename"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task IdOfTheWrongType_IsAnInvalidIdError()
+    {
+        var doctorId = (await api.PostAsync("{ doctors(first: 1) { nodes { id } } }"))["data"]!["doctors"]!["nodes"]![0]!["id"]!.GetValue<string>();
+
+        var result = await api.PostAsync("query ($id: ID!) { patient(id: $id) { mrn } }", new { id = doctorId });
+
+        Assert.Equal("INVALID_ID", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
+        Assert.Equal($"The id \"{doctorId}\" is not the id of a Patient.", result["errors"]![0]!["message"]!.GetValue<string>());
     }
 
     private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string file = "") =>

@@ -43,6 +43,7 @@ public sealed class CodeFirstSchemaBuilder
     private readonly NullabilityInfoContext nullability = new();
     private readonly List<Type> pendingImplementations = [];
     private readonly Dictionary<string, NamedType> generatedTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, (MethodInfo Method, object? Instance)> nodeResolvers = [];
     private Func<Type, bool> isService = _ => false;
 
     /// <summary>Registers a class by its attributes: a root type part, an object type extension, or a type to include.</summary>
@@ -163,9 +164,118 @@ public sealed class CodeFirstSchemaBuilder
             }
         }
 
+        AddNodes(query);
         var schema = Schema.Create(query, mutation, subscription, outputTypes.Values.Concat(inputTypes.Values).Concat(enumTypes.Values).Concat(generatedTypes.Values).Distinct());
         onBuilt.ForEach(a => a(schema));
         return schema;
+    }
+
+    /// <summary>
+    /// Global object identification: types with a node resolver implement <c>Node</c>, their <c>id</c> becomes an opaque
+    /// <c>ID!</c>, and the query type gets <c>node(id:)</c> and <c>nodes(ids:)</c>.
+    /// </summary>
+    private void AddNodes(ObjectType query)
+    {
+        if (nodeResolvers.Count == 0)
+        {
+            return;
+        }
+
+        var node = new InterfaceType("Node", "The node interface is implemented by entities that have a global unique identifier.");
+        node.Fields.Add(new OutputField("id", new NonNullType(Scalars.ID)));
+        var fetchers = new Dictionary<string, (Type KeyType, string KeyArgument, FieldResolver Resolve)>(StringComparer.Ordinal);
+        foreach (var (clr, (method, instance)) in nodeResolvers.OrderBy(n => n.Key.FullName, StringComparer.Ordinal))
+        {
+            if (Output(clr, null).Named is not ObjectType type || type.Fields.Find("id") is not { } idField)
+            {
+                throw new SchemaException([$"The node type {clr.Name} needs an id property."]);
+            }
+
+            var readKey = idField.Resolver ?? DefaultResolver.For("id");
+            var typeName = type.Name;
+            type.Fields.Replace(new OutputField("id", new NonNullType(Scalars.ID), idField.Description)
+            {
+                Resolver = async c => await readKey(c) is { } key ? Relay.NodeIds.Encode(typeName, key) : null,
+            });
+            type.Interfaces.Add(node);
+            var keyParameter = method.GetParameters()[0];
+            var scratch = new OutputField("node", new NonNullType(Scalars.ID));
+            var resolve = ResolverCompiler.Method(this, method, instance, null, scratch, subscription: false).Resolver;
+            fetchers[typeName] = (keyParameter.ParameterType, scratch.Arguments[0].Name, resolve);
+        }
+
+        // Interfaces whose implementations are all nodes expose the same global id.
+        foreach (var iface in outputTypes.Values.OfType<InterfaceType>())
+        {
+            var implementations = outputTypes.Values.OfType<ObjectType>().Where(o => o.Implements(iface)).ToList();
+            if (implementations.Count > 0 && implementations.TrueForAll(o => o.Implements(node)) && iface.Fields.Find("id") is { } id)
+            {
+                iface.Fields.Replace(new OutputField("id", new NonNullType(Scalars.ID), id.Description));
+                iface.Interfaces.Add(node);
+            }
+        }
+
+        async ValueTask<object?> Fetch(IResolverContext context, string id)
+        {
+            var (typeName, _) = Relay.NodeIds.Decode(id);
+            if (!fetchers.TryGetValue(typeName, out var fetcher))
+            {
+                throw new GraphQLException($"\"{id}\" is not the id of a known type.", Relay.NodeIds.InvalidIdCode);
+            }
+
+            var key = Relay.NodeIds.DecodeKey(id, typeName, fetcher.KeyType);
+            return await fetcher.Resolve(new KeyContext(context, fetcher.KeyArgument, key));
+        }
+
+        var nodeField = new OutputField("node", node, "Fetches an object given its ID.")
+        {
+            Resolver = c => Fetch(c, (string)c.Arguments["id"]!),
+        };
+        nodeField.Arguments.Add(new InputField("id", new NonNullType(Scalars.ID), "ID of the object."));
+        var nodesField = new OutputField("nodes", new NonNullType(new ListType(node)), "Lookup nodes by a list of IDs.")
+        {
+            Resolver = async c =>
+            {
+                var ids = (IEnumerable<object?>)c.Arguments["ids"]!;
+                var results = new List<object?>();
+                foreach (var task in ids.Select(id => Fetch(c, (string)id!).AsTask()).ToList())
+                {
+                    results.Add(await task);
+                }
+
+                return results;
+            },
+        };
+        nodesField.Arguments.Add(new InputField("ids", new NonNullType(new ListType(new NonNullType(Scalars.ID))), "The list of node IDs."));
+        query.Fields.Add(nodeField);
+        query.Fields.Add(nodesField);
+        generatedTypes["Node"] = node;
+    }
+
+    /// <summary>Runs a node resolver for a decoded key, passed as the resolver's key argument.</summary>
+    private sealed class KeyContext(IResolverContext inner, string keyArgument, object key) : IResolverContext
+    {
+        private readonly Dictionary<string, object?> arguments = new() { [keyArgument] = key };
+
+        public Schema Schema => inner.Schema;
+        public ObjectType ObjectType => inner.ObjectType;
+        public OutputField Field => inner.Field;
+        public object? Parent => inner.Parent;
+        public IReadOnlyDictionary<string, object?> Arguments => arguments;
+        public IReadOnlyList<Gql.Language.Ast.FieldNode> FieldNodes => inner.FieldNodes;
+        public IReadOnlyList<object> Path => inner.Path;
+        public Gql.Language.Ast.OperationDefinitionNode Operation => inner.Operation;
+        public IReadOnlyDictionary<string, object?> Variables => inner.Variables;
+        public IServiceProvider Services => inner.Services;
+        public System.Security.Claims.ClaimsPrincipal? User => inner.User;
+        public IDictionary<string, object?> RequestData => inner.RequestData;
+        public CancellationToken RequestAborted => inner.RequestAborted;
+
+        public IReadOnlyList<SelectedField> GetSelections(ObjectType? type = null) => inner.GetSelections(type);
+
+        public void ReportError(GraphQLError error) => inner.ReportError(error);
+
+        public void RegisterCleanup(object disposable) => inner.RegisterCleanup(disposable);
     }
 
     /// <summary>The GraphQL output type for a CLR type, creating object, interface and enum types as needed.</summary>
@@ -344,6 +454,12 @@ public sealed class CodeFirstSchemaBuilder
             if (method.IsSpecialName || method.Name == "Configure" || method.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null
                 || method.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null)
             {
+                continue;
+            }
+
+            if (method.GetCustomAttribute<Relay.NodeResolverAttribute>() is not null && parentType is not null)
+            {
+                nodeResolvers[parentType] = (method, instance);
                 continue;
             }
 

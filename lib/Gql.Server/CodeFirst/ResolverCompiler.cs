@@ -131,6 +131,15 @@ internal static class ResolverCompiler
         }
 
         var name = parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? Naming.CamelCase(parameter.Name!);
+        if (parameter.GetCustomAttributes().OfType<Relay.IIdAttribute>().FirstOrDefault() is { } idAttribute)
+        {
+            // A global id argument: clients pass the opaque id, the resolver gets the key of the expected type.
+            var nullable = !type.IsValueType ? builder.NullabilityOf(parameter).ReadState == NullabilityState.Nullable : Nullable.GetUnderlyingType(type) is not null;
+            var expected = idAttribute.NodeType is { } nodeType ? builder.Output(nodeType, null).Named.Name : null;
+            field.Arguments.Add(new InputField(name, nullable ? Scalars.ID : new NonNullType(Scalars.ID), parameter.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description) { RuntimeType = type });
+            return c => c.Arguments.TryGetValue(name, out var value) && value is string id ? Relay.NodeIds.DecodeKey(id, expected, type) : null;
+        }
+
         var argument = new InputField(name, builder.Input(type, builder.NullabilityOf(parameter)), parameter.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
         {
             RuntimeType = type,

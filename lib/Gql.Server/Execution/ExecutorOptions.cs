@@ -9,6 +9,12 @@ public sealed record ExecutorOptions
     /// <summary>The deepest field nesting an operation may have, fragments expanded (the full introspection query needs 13).</summary>
     public int MaxDepth { get; init; } = 20;
 
+    /// <summary>The highest estimated cost an operation may have (see the cost analysis); null turns the check off.</summary>
+    public int? MaxCost { get; init; } = 20_000;
+
+    /// <summary>The size the cost analysis assumes for lists that are neither paged nor given an estimate.</summary>
+    public int DefaultListSize { get; init; } = 10;
+
     /// <summary>How many operations one document may define.</summary>
     public int MaxOperations { get; init; } = 20;
 

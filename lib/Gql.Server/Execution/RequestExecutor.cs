@@ -35,6 +35,17 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             return ExecutionResult.Failed(RequestErrorKind.Variables, variableErrors);
         }
 
+        if (options.MaxCost is { } maxCost)
+        {
+            var cost = CostAnalyzer.Estimate(Schema, operation!, prepared!.Fragments, variables, options);
+            if (cost > maxCost)
+            {
+                return ExecutionResult.Failed(RequestErrorKind.Validation, new GraphQLError(
+                    $"The operation has an estimated cost of {cost}, over the limit of {maxCost} by {cost - maxCost}. Ask for smaller pages or fewer nested lists.", ErrorCodes.MaxCostExceeded)
+                    .At(operation).WithExtension("limit", maxCost).WithExtension("actual", cost));
+            }
+        }
+
         var run = new OperationRun(this, prepared!, operation!, variables, context, cancellationToken);
         return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(null));
     }

@@ -132,3 +132,42 @@ public sealed class PagingTests
         Assert.Equal("PAGING_INVALID_CURSOR", result.Errors![0].Code);
     }
 }
+
+public sealed class CostTests
+{
+    private sealed class Item
+    {
+        public int Id { get; init; }
+        public List<Item> Children { get; init; } = [];
+    }
+
+    [QueryType]
+    private static class ItemQueries
+    {
+        [UsePaging(DefaultPageSize = 10, MaxPageSize = 100)]
+        public static IQueryable<Item> GetItems() => Enumerable.Range(1, 3).Select(i => new Item { Id = i }).AsQueryable();
+    }
+
+    private static readonly Schema Schema = new CodeFirstSchemaBuilder().AddType(typeof(ItemQueries)).Build();
+
+    [Fact]
+    public async Task PagedFields_MultiplyTheirSubtreeByThePageSize()
+    {
+        // items 1 + nodes (1 + 50 per page * (id 1 + children (1 + 10 by default * id 1))) = 602
+        var refused = await Schema.RunAsync("{ items(first: 50) { nodes { id children { id } } } }", options: new ExecutorOptions { MaxCost = 500 });
+        var allowed = await Schema.RunAsync("query ($n: Int) { items(first: $n) { nodes { id children { id } } } }", new { n = 2 }, options: new ExecutorOptions { MaxCost = 100 });
+
+        Assert.Equal("The operation has an estimated cost of 602, over the limit of 500 by 102. Ask for smaller pages or fewer nested lists.", refused.Errors![0].Message);
+        Assert.Equal("MAX_COST_EXCEEDED", refused.Errors[0].Code);
+        Assert.Equal(RequestErrorKind.Validation, refused.RequestError);
+        Assert.Null(allowed.Errors);
+    }
+
+    [Fact]
+    public async Task Introspection_IsFree()
+    {
+        var result = await Schema.RunAsync("{ __schema { types { fields { args { type { ofType { name } } } } } } }", options: new ExecutorOptions { MaxCost = 1 });
+
+        Assert.Null(result.Errors);
+    }
+}
