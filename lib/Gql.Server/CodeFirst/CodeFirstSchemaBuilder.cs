@@ -273,6 +273,8 @@ public sealed class CodeFirstSchemaBuilder
 
         public IReadOnlyList<SelectedField> GetSelections(ObjectType? type = null) => inner.GetSelections(type);
 
+        public IReadOnlyList<SelectedField> GetSelections(SelectedField field, ObjectType type) => inner.GetSelections(field, type);
+
         public void ReportError(GraphQLError error) => inner.ReportError(error);
 
         public void RegisterCleanup(object disposable) => inner.RegisterCleanup(disposable);
@@ -433,6 +435,12 @@ public sealed class CodeFirstSchemaBuilder
                 DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
                 Resolver = ResolverCompiler.Property(property),
             };
+            field.Metadata[Projections.ProjectionMetadata.Member] = property;
+            if (settings.Requires.TryGetValue(property.Name, out var required))
+            {
+                field.Metadata[Projections.ProjectionMetadata.Requires] = required;
+            }
+
             Configure(field, property, property.PropertyType);
             complex.Fields.Add(field);
         }
@@ -451,7 +459,7 @@ public sealed class CodeFirstSchemaBuilder
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
         foreach (var method in declaring.GetMethods(flags).OrderBy(m => m.MetadataToken))
         {
-            if (method.IsSpecialName || method.Name == "Configure" || method.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null
+            if (method.IsSpecialName || method.Name is "Configure" or "ConfigureFiltering" or "ConfigureSorting" || method.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null
                 || method.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null)
             {
                 continue;
@@ -478,6 +486,11 @@ public sealed class CodeFirstSchemaBuilder
             else
             {
                 field.Resolver = compiled.Resolver;
+            }
+
+            if (method.GetCustomAttribute<Projections.RequiresAttribute>() is { } requires)
+            {
+                field.Metadata[Projections.ProjectionMetadata.Requires] = requires.Members;
             }
 
             Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
@@ -606,6 +619,7 @@ public sealed class CodeFirstSchemaBuilder
     internal sealed class TypeSettings
     {
         public HashSet<string> Ignored { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, string[]> Requires { get; } = new(StringComparer.Ordinal);
         public string? Name { get; set; }
         public string? Description { get; set; }
     }

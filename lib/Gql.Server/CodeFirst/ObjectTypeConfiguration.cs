@@ -18,10 +18,27 @@ public sealed class ObjectTypeConfiguration<T>
     /// <summary>Leaves a property of <typeparamref name="T"/> out of the type (e.g. a navigation resolved elsewhere).</summary>
     public ObjectTypeConfiguration<T> Ignore(Expression<Func<T, object?>> property)
     {
-        var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : property.Body;
-        Ignored.Add(((MemberExpression)body).Member.Name);
+        Ignored.Add(MemberName(property));
         return this;
     }
+
+    private static string MemberName(Expression<Func<T, object?>> property)
+    {
+        var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : property.Body;
+        return ((MemberExpression)body).Member.Name;
+    }
+
+    /// <summary>
+    /// Declares the properties a computed property reads (e.g. FullName reads FirstName and LastName), so projections
+    /// load them when it is selected.
+    /// </summary>
+    public ObjectTypeConfiguration<T> Requires(Expression<Func<T, object?>> property, params Expression<Func<T, object?>>[] requires)
+    {
+        Required[MemberName(property)] = requires.Select(MemberName).ToArray();
+        return this;
+    }
+
+    internal Dictionary<string, string[]> Required { get; } = new(StringComparer.Ordinal);
 
     public ObjectTypeConfiguration<T> Name(string name)
     {
@@ -46,6 +63,11 @@ public sealed class ObjectTypeConfiguration<T>
         var configuration = new ObjectTypeConfiguration<T>();
         configure.Invoke(null, [configuration]);
         settings.Ignored.UnionWith(configuration.Ignored);
+        foreach (var (member, requires) in configuration.Required)
+        {
+            settings.Requires[member] = requires;
+        }
+
         settings.Name ??= configuration.TypeName;
         settings.Description ??= configuration.TypeDescription;
     }

@@ -52,6 +52,9 @@ public interface IResolverContext
     /// <summary>The fields selected below this one for the given object type (all possible types when null).</summary>
     IReadOnlyList<SelectedField> GetSelections(ObjectType? type = null);
 
+    /// <summary>The fields selected below a field further down (e.g. the <c>nodes</c> of a connection) for a type.</summary>
+    IReadOnlyList<SelectedField> GetSelections(SelectedField field, ObjectType type);
+
     /// <summary>Adds an error at this field's path without failing the field.</summary>
     void ReportError(GraphQLError error);
 

@@ -710,6 +710,12 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                 return selected;
             }
 
+            public IReadOnlyList<SelectedField> GetSelections(SelectedField field, ObjectType type) =>
+                run.CollectFields(type, field.Nodes.Where(n => n.SelectionSet is not null).Select(n => n.SelectionSet!))
+                    .Select(g => run.FindField(type, g.Nodes[0].Name.Value) is { } f ? new SelectedField(g.ResponseName, f, g.Nodes) : null)
+                    .OfType<SelectedField>()
+                    .ToList();
+
             public void ReportError(GraphQLError error) => run.AddError(Locate(error, group, path));
 
             public List<object>? Cleanups { get; private set; }

@@ -25,7 +25,8 @@ public static class Pager
             return null;
         }
 
-        var query = result as IQueryable<T> ?? ((IEnumerable<T>)result).AsQueryable();
+        var projected = result as Projections.ProjectedQuery<T>;
+        var query = projected?.Query ?? result as IQueryable<T> ?? ((IEnumerable<T>)result).AsQueryable();
         var first = context.ArgumentValue<int?>("first");
         var last = context.ArgumentValue<int?>("last");
         var after = context.ArgumentValue<string>("after");
@@ -65,7 +66,7 @@ public static class Pager
             }
 
             var page = backward ? keys.Apply(filtered, reverse: true).Take(size + 1) : filtered.Take(size + 1);
-            var rows = await executor.ToListAsync(page, context.RequestAborted);
+            var rows = await executor.ToListAsync(Project(page, projected, keys), context.RequestAborted);
             var more = rows.Count > size;
             if (more)
             {
@@ -96,7 +97,7 @@ public static class Pager
         }
 
         var take = end is { } e ? Math.Min(size, Math.Max(0, e - start)) : size;
-        var slice = await executor.ToListAsync(ordered.Skip(start).Take(take + 1), context.RequestAborted);
+        var slice = await executor.ToListAsync(Project(ordered.Skip(start).Take(take + 1), projected, keys), context.RequestAborted);
         var hasMore = slice.Count > take;
         if (hasMore)
         {
@@ -111,6 +112,12 @@ public static class Pager
             offsetEdges.LastOrDefault()?.Cursor);
         return new Connection(offsetEdges, offsetInfo, Count);
     }
+
+    /// <summary>Applies a deferred projection last, keeping the members the cursor needs.</summary>
+    private static IQueryable<T> Project<T>(IQueryable<T> page, Projections.ProjectedQuery<T>? projected, Ordering<T> keys) =>
+        projected?.Projection(keys.Keys.Select(k => k.Key.Body).OfType<MemberExpression>().Select(m => m.Member.Name)) is { } projection
+            ? page.Select(projection)
+            : page;
 
     /// <summary>The ordering of a query as (key selector, descending) pairs, completed with the unique key.</summary>
     private sealed class Ordering<T>
