@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Appointments;
 public static class AppointmentQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Appointments that overlap [from, to), in start order; both bounds are optional.")]
     public static IQueryable<Appointment> GetAppointments(HospitalDbContext db, DateTime? from, DateTime? to, [ID<Doctor>] int? doctorId, AppointmentStatus? status)
     {

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Domain;
 using Hospital.Data.Entities;
@@ -10,7 +12,13 @@ namespace Hospital.GraphQL.Appointments;
 [ObjectType<Appointment>]
 public static class AppointmentType
 {
-    public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.Patient).Ignore(a => a.PatientId).Ignore(a => a.Doctor).Ignore(a => a.DoctorId).Ignore(a => a.Encounter);
+    public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.PatientId).Ignore(a => a.DoctorId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Appointment> filter) => filter.BindFieldsExplicitly()
+        .Field(a => a.StartsAt).Field(a => a.EndsAt).Field(a => a.Status).Field(a => a.Reason).Field(a => a.Doctor).Field(a => a.Patient);
+
+    public static void ConfigureSorting(SortConfiguration<Appointment> sort) => sort.BindFieldsExplicitly()
+        .Field(a => a.StartsAt).Field(a => a.Status).Field(a => a.Doctor).Field(a => a.Patient);
 
     [NodeResolver]
     public static Task<Appointment?> GetAppointmentByIdAsync(int id, AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) => appointments.LoadAsync(id, cancellationToken);

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Audit;
 public static class AuditQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("The audit log, newest first, optionally of one patient.")]
     public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, [ID<Patient>] int? patientId)
     {

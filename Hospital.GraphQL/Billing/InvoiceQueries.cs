@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Billing;
 public static class InvoiceQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Invoices, newest first, optionally by status and patient.")]
     public static IQueryable<Invoice> GetInvoices(HospitalDbContext db, InvoiceStatus? status, [ID<Patient>] int? patientId)
     {

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;
@@ -9,7 +11,16 @@ namespace Hospital.GraphQL.Billing;
 [ObjectType<Invoice>]
 public static class InvoiceType
 {
-    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.Patient).Ignore(i => i.PatientId).Ignore(i => i.Encounter).Ignore(i => i.EncounterId).Ignore(i => i.Admission).Ignore(i => i.AdmissionId).Ignore(i => i.Lines).Ignore(i => i.Payments);
+    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.PatientId).Ignore(i => i.EncounterId).Ignore(i => i.AdmissionId).Ignore(i => i.Balance);
+
+    public static void ConfigureFiltering(FilterConfiguration<Invoice> filter) => filter.BindFieldsExplicitly()
+        .Field(i => i.Number).Field(i => i.Status).Field(i => i.DueDate).Field(i => i.CreatedAt).Field(i => i.Total).Field(i => i.AmountPaid).Field(i => i.Patient);
+
+    public static void ConfigureSorting(SortConfiguration<Invoice> sort) => sort.BindFieldsExplicitly().Field(i => i.CreatedAt).Field(i => i.DueDate).Field(i => i.Number).Field(i => i.Total);
+
+    [GraphQLDescription("What is still owed: total minus payments.")]
+    [Requires(nameof(Invoice.Total), nameof(Invoice.AmountPaid))]
+    public static decimal GetBalance([Parent] Invoice invoice) => invoice.Balance;
 
     [NodeResolver]
     public static Task<Invoice?> GetInvoiceByIdAsync(int id, InvoiceByIdDataLoader invoices, CancellationToken cancellationToken) => invoices.LoadAsync(id, cancellationToken);

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Encounters;
 public static class EncounterQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Encounters, newest first, optionally of one patient.")]
     public static IQueryable<Encounter> GetEncounters(HospitalDbContext db, [ID<Patient>] int? patientId)
     {

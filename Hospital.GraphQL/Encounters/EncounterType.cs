@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
@@ -13,8 +15,12 @@ public static class EncounterType
 {
     public static void Configure(ObjectTypeConfiguration<Encounter> type) => type
         .Description("The medical record of one visit or inpatient stay.")
-        .Ignore(e => e.Patient).Ignore(e => e.PatientId).Ignore(e => e.Doctor).Ignore(e => e.DoctorId).Ignore(e => e.Appointment).Ignore(e => e.AppointmentId).Ignore(e => e.Admission).Ignore(e => e.AdmissionId)
-        .Ignore(e => e.Diagnoses).Ignore(e => e.Vitals).Ignore(e => e.Prescriptions).Ignore(e => e.LabOrders);
+        .Ignore(e => e.PatientId).Ignore(e => e.DoctorId).Ignore(e => e.AppointmentId).Ignore(e => e.AdmissionId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Encounter> filter) => filter.BindFieldsExplicitly()
+        .Field(e => e.StartedAt).Field(e => e.EndedAt).Field(e => e.ChiefComplaint).Field(e => e.Doctor).Field(e => e.Patient).Field(e => e.Diagnoses);
+
+    public static void ConfigureSorting(SortConfiguration<Encounter> sort) => sort.BindFieldsExplicitly().Field(e => e.StartedAt).Field(e => e.EndedAt);
 
     [NodeResolver]
     public static Task<Encounter?> GetEncounterByIdAsync(int id, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) => encounters.LoadAsync(id, cancellationToken);
@@ -53,7 +59,7 @@ public static class DiagnosisType
 [ObjectType<VitalSigns>]
 public static class VitalSignsType
 {
-    public static void Configure(ObjectTypeConfiguration<VitalSigns> type) => type.Ignore(v => v.Patient).Ignore(v => v.PatientId).Ignore(v => v.Encounter).Ignore(v => v.EncounterId).Ignore(v => v.RecordedBy).Ignore(v => v.RecordedById);
+    public static void Configure(ObjectTypeConfiguration<VitalSigns> type) => type.Ignore(v => v.Patient).Ignore(v => v.PatientId).Ignore(v => v.Encounter).Ignore(v => v.EncounterId).Ignore(v => v.RecordedById);
 
     public static async Task<StaffMember> GetRecordedByAsync([Parent] VitalSigns vitals, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
         (await staff.LoadAsync(vitals.RecordedById, cancellationToken))!;
@@ -62,7 +68,7 @@ public static class VitalSignsType
 [ObjectType<Prescription>]
 public static class PrescriptionType
 {
-    public static void Configure(ObjectTypeConfiguration<Prescription> type) => type.Ignore(p => p.Patient).Ignore(p => p.PatientId).Ignore(p => p.Encounter).Ignore(p => p.EncounterId).Ignore(p => p.Prescriber).Ignore(p => p.PrescriberId);
+    public static void Configure(ObjectTypeConfiguration<Prescription> type) => type.Ignore(p => p.Patient).Ignore(p => p.PatientId).Ignore(p => p.Encounter).Ignore(p => p.EncounterId).Ignore(p => p.PrescriberId);
 
     public static async Task<Doctor> GetPrescriberAsync([Parent] Prescription prescription, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
         (await doctors.LoadAsync(prescription.PrescriberId, cancellationToken))!;

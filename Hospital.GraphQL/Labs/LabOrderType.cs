@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;
@@ -9,7 +11,12 @@ namespace Hospital.GraphQL.Labs;
 [ObjectType<LabOrder>]
 public static class LabOrderType
 {
-    public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.Patient).Ignore(o => o.PatientId).Ignore(o => o.Encounter).Ignore(o => o.EncounterId).Ignore(o => o.OrderedBy).Ignore(o => o.OrderedById).Ignore(o => o.Results).Ignore(o => o.Notes);
+    public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.PatientId).Ignore(o => o.EncounterId).Ignore(o => o.OrderedById);
+
+    public static void ConfigureFiltering(FilterConfiguration<LabOrder> filter) => filter.BindFieldsExplicitly()
+        .Field(o => o.Status).Field(o => o.Priority).Field(o => o.OrderedAt).Field(o => o.TestCode).Field(o => o.TestName).Field(o => o.Patient).Field(o => o.Results);
+
+    public static void ConfigureSorting(SortConfiguration<LabOrder> sort) => sort.BindFieldsExplicitly().Field(o => o.OrderedAt).Field(o => o.Priority).Field(o => o.Status);
 
     [NodeResolver]
     public static Task<LabOrder?> GetLabOrderByIdAsync(int id, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) => orders.LoadAsync(id, cancellationToken);
@@ -42,7 +49,7 @@ public static class LabResultType
 [ObjectType<LabNote>]
 public static class LabNoteType
 {
-    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.LabOrderId).Ignore(n => n.Author).Ignore(n => n.AuthorId);
+    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.LabOrderId).Ignore(n => n.AuthorId);
 
     public static async Task<StaffMember> GetAuthorAsync([Parent] LabNote note, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
         (await staff.LoadAsync(note.AuthorId, cancellationToken))!;

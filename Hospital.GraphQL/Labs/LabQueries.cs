@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Labs;
 public static class LabQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Lab orders, newest first, optionally by status and patient.")]
     public static IQueryable<LabOrder> GetLabOrders(HospitalDbContext db, LabOrderStatus? status, [ID<Patient>] int? patientId)
     {

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,9 @@ namespace Hospital.GraphQL.Patients;
 public static class PatientQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Patients ordered by name.")]
     public static IQueryable<Patient> GetPatients(HospitalDbContext db) =>
         db.Patients.AsNoTracking().OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
@@ -11,13 +13,23 @@ namespace Hospital.GraphQL.Patients;
 [ObjectType<Patient>]
 public static class PatientType
 {
-    public static void Configure(ObjectTypeConfiguration<Patient> type) => type.Description("A person registered for care, identified by their medical record number.");
+    public static void Configure(ObjectTypeConfiguration<Patient> type) => type
+        .Description("A person registered for care, identified by their medical record number.")
+        .Requires(p => p.FullName, p => p.FirstName, p => p.LastName);
+
+    // Patient data is filterable only where staff search by it: identity, contact and registration.
+    public static void ConfigureFiltering(FilterConfiguration<Patient> filter) => filter.BindFieldsExplicitly()
+        .Field(p => p.Mrn).Field(p => p.FirstName).Field(p => p.LastName).Field(p => p.DateOfBirth).Field(p => p.Phone).Field(p => p.Sex).Field(p => p.RegisteredAt);
+
+    public static void ConfigureSorting(SortConfiguration<Patient> sort) => sort.BindFieldsExplicitly()
+        .Field(p => p.LastName).Field(p => p.FirstName).Field(p => p.DateOfBirth).Field(p => p.Mrn).Field(p => p.RegisteredAt);
 
     [NodeResolver]
     public static Task<Patient?> GetPatientByIdAsync(int id, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         patients.LoadAsync(id, cancellationToken);
 
     [GraphQLDescription("Age in whole years today (UTC).")]
+    [Requires(nameof(Patient.DateOfBirth))]
     public static int GetAge([Parent] Patient patient)
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

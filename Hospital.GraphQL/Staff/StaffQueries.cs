@@ -1,3 +1,5 @@
+using Gql.Server.Data;
+using Gql.Server.Projections;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -10,6 +12,8 @@ namespace Hospital.GraphQL.Staff;
 public static class StaffQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 200)]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Everyone employed by the hospital, by role and name.")]
     public static IQueryable<StaffMember> GetStaff(HospitalDbContext db) =>
         db.Staff.AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.LastName).ThenBy(s => s.Id);
@@ -18,6 +22,9 @@ public static class StaffQueries
         staff.LoadAsync(id, cancellationToken);
 
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 200)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     public static IQueryable<Doctor> GetDoctors(HospitalDbContext db) =>
         db.Doctors.AsNoTracking().OrderBy(d => d.LastName).ThenBy(d => d.FirstName).ThenBy(d => d.Id);
 

@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
@@ -10,9 +12,15 @@ public static class StaffMemberType
 {
     public static void Configure(ObjectTypeConfiguration<StaffMember> type) => type
         .Description("Someone employed by the hospital: doctor, nurse, receptionist, administrator or support staff.")
-        .Ignore(s => s.Department)
         .Ignore(s => s.DepartmentId)
-        .Ignore(s => s.Version);
+        .Ignore(s => s.Version)
+        .Requires(s => s.FullName, s => s.FirstName, s => s.LastName);
+
+    public static void ConfigureFiltering(FilterConfiguration<StaffMember> filter) => filter.BindFieldsExplicitly()
+        .Field(s => s.Kind).Field(s => s.IsActive).Field(s => s.FirstName).Field(s => s.LastName).Field(s => s.EmployeeNumber).Field(s => s.Email).Field(s => s.Department);
+
+    public static void ConfigureSorting(SortConfiguration<StaffMember> sort) => sort.BindFieldsExplicitly()
+        .Field(s => s.Kind).Field(s => s.LastName).Field(s => s.FirstName).Field(s => s.HireDate);
 
     public static async Task<Department?> GetDepartmentAsync([Parent] StaffMember member, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) =>
         member.DepartmentId is { } id ? await departments.LoadAsync(id, cancellationToken) : null;
@@ -21,7 +29,13 @@ public static class StaffMemberType
 [ObjectType<Doctor>]
 public static class DoctorType
 {
-    public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.WorkingHours).Ignore(d => d.TimeOff).Ignore(d => d.Appointments).Ignore(d => d.Specialty).Ignore(d => d.SpecialtyId);
+    public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.SpecialtyId).Requires(d => d.FullName, d => d.FirstName, d => d.LastName);
+
+    public static void ConfigureFiltering(FilterConfiguration<Doctor> filter) => filter.BindFieldsExplicitly()
+        .Field(d => d.IsActive).Field(d => d.FirstName).Field(d => d.LastName).Field(d => d.Specialty).Field(d => d.Department).Field(d => d.YearsOfExperience).Field(d => d.ConsultationFee);
+
+    public static void ConfigureSorting(SortConfiguration<Doctor> sort) => sort.BindFieldsExplicitly()
+        .Field(d => d.LastName).Field(d => d.FirstName).Field(d => d.YearsOfExperience);
 
     [NodeResolver]
     public static Task<Doctor?> GetDoctorByIdAsync(int id, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) => doctors.LoadAsync(id, cancellationToken);
@@ -44,7 +58,7 @@ public static class DoctorType
 [ObjectType<Nurse>]
 public static class NurseType
 {
-    public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.Ward).Ignore(n => n.WardId);
+    public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.WardId);
 
     [NodeResolver]
     public static Task<StaffMember?> GetNurseByIdAsync(int id, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) => staff.LoadAsync(id, cancellationToken);
@@ -56,7 +70,9 @@ public static class NurseType
 [ObjectType<Department>]
 public static class DepartmentType
 {
-    public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.Specialty).Ignore(d => d.SpecialtyId).Ignore(d => d.HeadDoctor).Ignore(d => d.HeadDoctorId).Ignore(d => d.Staff).Ignore(d => d.Wards);
+    public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.SpecialtyId).Ignore(d => d.HeadDoctorId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Department> filter) => filter.BindFieldsExplicitly().Field(d => d.Name).Field(d => d.Code);
 
     [NodeResolver]
     public static Task<Department?> GetDepartmentByIdAsync(int id, DepartmentByIdDataLoader departments, CancellationToken cancellationToken) => departments.LoadAsync(id, cancellationToken);
@@ -78,6 +94,8 @@ public static class DepartmentType
 public static class SpecialtyType
 {
     public static void Configure(ObjectTypeConfiguration<Specialty> type) => type.Ignore(s => s.Doctors);
+
+    public static void ConfigureFiltering(FilterConfiguration<Specialty> filter) => filter.BindFieldsExplicitly().Field(s => s.Name).Field(s => s.Code);
 
     public static Task<Doctor[]> GetDoctorsAsync([Parent] Specialty specialty, DoctorsBySpecialtyIdDataLoader loader, CancellationToken cancellationToken) =>
         loader.LoadAsync(specialty.Id, cancellationToken);

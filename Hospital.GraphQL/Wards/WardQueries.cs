@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Gql.Server.Paging;
 using Hospital.Data;
@@ -16,6 +18,9 @@ public static class WardQueries
     public static Task<Bed?> GetBedAsync([ID<Bed>] int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
 
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [UseProjection]
+    [UseFiltering]
+    [UseSorting]
     [GraphQLDescription("Admissions, newest first; only current ones (not discharged) unless includeDischarged.")]
     public static IQueryable<Admission> GetAdmissions(HospitalDbContext db, bool includeDischarged = false) =>
         db.Admissions.AsNoTracking().Where(a => includeDischarged || a.DischargedAt == null).OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id);

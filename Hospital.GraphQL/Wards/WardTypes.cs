@@ -1,3 +1,5 @@
+using Gql.Server.Projections;
+using Gql.Server.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Patients;
@@ -8,7 +10,9 @@ namespace Hospital.GraphQL.Wards;
 [ObjectType<Ward>]
 public static class WardType
 {
-    public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.Department).Ignore(w => w.DepartmentId).Ignore(w => w.Beds).Ignore(w => w.Nurses);
+    public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.DepartmentId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Ward> filter) => filter.BindFieldsExplicitly().Field(w => w.Name).Field(w => w.Kind).Field(w => w.Floor);
 
     [NodeResolver]
     public static Task<Ward?> GetWardByIdAsync(int id, WardByIdDataLoader wards, CancellationToken cancellationToken) => wards.LoadAsync(id, cancellationToken);
@@ -26,7 +30,9 @@ public static class WardType
 [ObjectType<Bed>]
 public static class BedType
 {
-    public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.Ward).Ignore(b => b.WardId).Ignore(b => b.Admissions);
+    public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.WardId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Bed> filter) => filter.BindFieldsExplicitly().Field(b => b.Label).Field(b => b.Status).Field(b => b.Ward);
 
     [NodeResolver]
     public static Task<Bed?> GetBedByIdAsync(int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
@@ -49,7 +55,12 @@ public static class BedType
 [ObjectType<Admission>]
 public static class AdmissionType
 {
-    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.Patient).Ignore(a => a.PatientId).Ignore(a => a.Bed).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctor).Ignore(a => a.AttendingDoctorId);
+    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.PatientId).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctorId);
+
+    public static void ConfigureFiltering(FilterConfiguration<Admission> filter) => filter.BindFieldsExplicitly()
+        .Field(a => a.AdmittedAt).Field(a => a.DischargedAt).Field(a => a.Reason).Field(a => a.Bed).Field(a => a.Patient).Field(a => a.AttendingDoctor);
+
+    public static void ConfigureSorting(SortConfiguration<Admission> sort) => sort.BindFieldsExplicitly().Field(a => a.AdmittedAt).Field(a => a.DischargedAt);
 
     [NodeResolver]
     public static Task<Admission?> GetAdmissionByIdAsync(int id, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) => admissions.LoadAsync(id, cancellationToken);

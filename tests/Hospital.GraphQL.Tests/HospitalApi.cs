@@ -19,10 +19,15 @@ namespace Hospital.GraphQL.Tests;
 /// The API as an outside client sees it: the app's own service registration (AddHospitalData, AddHospitalGraphQL,
 /// MapHospitalGraphQL) on Kestrel at a free port, over a seeded SQLite file. Counts the SQL statements it runs.
 /// </summary>
-public sealed class HospitalApi : IAsyncLifetime
+public class HospitalApi : IAsyncLifetime
 {
     private readonly string file = Path.Combine(Path.GetTempPath(), $"hospital-api-{Guid.NewGuid():N}.db");
     private WebApplication? app;
+
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>The connection string of the database the API runs on (a seeded SQLite file by default).</summary>
+    protected virtual ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult($"Data Source={file}");
 
     public HttpClient Client { get; private set; } = null!;
 
@@ -30,13 +35,14 @@ public sealed class HospitalApi : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
+        var connectionString = await ConnectionStringAsync();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(HospitalGraphQLExtensions).Assembly.GetName().Name });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Hospital"] = $"Data Source={file}",
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Hospital"] = connectionString,
             ["Hospital:SeedDemoData"] = "false",
         });
         builder.Logging.ClearProviders();
@@ -54,7 +60,7 @@ public sealed class HospitalApi : IAsyncLifetime
         Client = new HttpClient { BaseAddress = new Uri(address) };
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         Client?.Dispose();
         if (app is not null)
@@ -77,24 +83,89 @@ public sealed class HospitalApi : IAsyncLifetime
     }
 }
 
-/// <summary>Counts the commands EF Core sends to the database.</summary>
+/// <summary>The same API on a real PostgreSQL started from the machine's binaries (skipped when they are missing).</summary>
+public sealed class PostgresHospitalApi : HospitalApi
+{
+    private readonly PostgresServer server = new();
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+
+    public string? SkipReason => server.SkipReason;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await server.InitializeAsync();
+        if (server.SkipReason is null)
+        {
+            await base.InitializeAsync();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (server.SkipReason is null)
+        {
+            await base.DisposeAsync();
+        }
+
+        await server.DisposeAsync();
+    }
+
+    protected override ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult(server.ConnectionString("hospital_api"));
+}
+
+/// <summary>Counts (and keeps) the commands EF Core sends to the database.</summary>
 public sealed class SqlCounter : DbCommandInterceptor
 {
-    private int count;
+    private readonly List<string> commands = [];
 
-    public int Count => count;
+    public int Count
+    {
+        get
+        {
+            lock (commands)
+            {
+                return commands.Count;
+            }
+        }
+    }
 
-    public void Reset() => Interlocked.Exchange(ref count, 0);
+    public IReadOnlyList<string> Commands
+    {
+        get
+        {
+            lock (commands)
+            {
+                return [.. commands];
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (commands)
+        {
+            commands.Clear();
+        }
+    }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref count);
+        Record(command);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref count);
+        Record(command);
         return base.ReaderExecuting(command, eventData, result);
+    }
+
+    private void Record(DbCommand command)
+    {
+        lock (commands)
+        {
+            commands.Add(command.CommandText);
+        }
     }
 }

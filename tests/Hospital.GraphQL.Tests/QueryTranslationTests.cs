@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+
+namespace Hospital.GraphQL.Tests;
+
+/// <summary>Paging, filtering, sorting and projection translated to SQL, on each provider: nothing is done in memory.</summary>
+public abstract class QueryTranslationTests(HospitalApi api)
+{
+    [Fact]
+    public async Task CaseInsensitiveNameSearch_FiltersInSql()
+    {
+        var sample = (await PostAsync("{ patients(first: 1) { nodes { lastName } } }"))["patients"]!["nodes"]![0]!["lastName"]!.GetValue<string>();
+        var fragment = sample[1..^1].ToUpperInvariant();
+        api.Sql.Reset();
+
+        var data = await PostAsync("query ($text: String!) { patients(first: 100, where: { lastName: { icontains: $text } }) { totalCount nodes { lastName } } }", new { text = fragment });
+
+        var names = data["patients"]!["nodes"]!.AsArray().Select(n => n!["lastName"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains(fragment, n, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(names.Count, data["patients"]!["totalCount"]!.GetValue<int>());
+        Assert.Contains(api.Sql.Commands, c => c.Contains("lower(", StringComparison.OrdinalIgnoreCase) && c.Contains("LIMIT", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Projection_SelectsOnlyTheRequestedColumns()
+    {
+        api.Sql.Reset();
+
+        await PostAsync("{ patients(first: 5) { nodes { mrn } } }");
+
+        var sql = Assert.Single(api.Sql.Commands);
+        Assert.Contains("mrn", sql);
+        Assert.DoesNotContain("blood_type", sql);
+        Assert.DoesNotContain("address_city", sql);
+        Assert.DoesNotContain("email", sql);
+    }
+
+    [Fact]
+    public async Task SortedWalk_SeesEveryPatientOnce_InOrder()
+    {
+        var seen = new List<(string Dob, string Mrn)>();
+        string? after = null;
+        do
+        {
+            var page = (await PostAsync("query ($after: String) { patients(first: 17, after: $after, order: [{ dateOfBirth: DESC }, { mrn: ASC }]) { nodes { mrn dateOfBirth } pageInfo { hasNextPage endCursor } } }", new { after }))["patients"]!;
+            seen.AddRange(page["nodes"]!.AsArray().Select(n => (n!["dateOfBirth"]!.GetValue<string>(), n["mrn"]!.GetValue<string>())));
+            after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
+        }
+        while (after is not null);
+
+        Assert.Equal(60, seen.Select(s => s.Mrn).Distinct().Count());
+        Assert.Equal(seen.OrderByDescending(s => s.Dob, StringComparer.Ordinal).ThenBy(s => s.Mrn, StringComparer.Ordinal), seen);
+    }
+
+    [Fact]
+    public async Task NestedAndEnumFilters_TranslateToJoins()
+    {
+        var data = await PostAsync("""
+            {
+              doctors(where: { specialty: { name: { eq: "Cardiology" } }, isActive: { eq: true } }) { nodes { specialty { name } } }
+              appointments(first: 500, where: { status: { in: [COMPLETED, NO_SHOW] }, doctor: { department: { code: { eq: "CARD" } } } }) { nodes { status doctor { department { code } } } }
+              labOrders(where: { priority: { eq: STAT }, results: { some: { flag: { neq: NORMAL } } } }) { nodes { priority results { flag } } }
+            }
+            """);
+
+        Assert.All(data["doctors"]!["nodes"]!.AsArray(), d => Assert.Equal("Cardiology", d!["specialty"]!["name"]!.GetValue<string>()));
+        Assert.NotEmpty(data["doctors"]!["nodes"]!.AsArray());
+        Assert.All(data["appointments"]!["nodes"]!.AsArray(), a =>
+        {
+            Assert.Contains(a!["status"]!.GetValue<string>(), new[] { "COMPLETED", "NO_SHOW" });
+            Assert.Equal("CARD", a["doctor"]!["department"]!["code"]!.GetValue<string>());
+        });
+        Assert.All(data["labOrders"]!["nodes"]!.AsArray(), o =>
+        {
+            Assert.Equal("STAT", o!["priority"]!.GetValue<string>());
+            Assert.Contains(o["results"]!.AsArray(), r => r!["flag"]!.GetValue<string>() != "NORMAL");
+        });
+    }
+
+    [Fact]
+    public async Task MoneyAndDateFilters_CompareAsNumbersAndDates()
+    {
+        var data = await PostAsync("""
+            { invoices(first: 200, where: { total: { gte: 150 }, dueDate: { lt: "2026-12-01" } }, order: [{ total: DESC }]) { nodes { total dueDate } } }
+            """);
+
+        var invoices = data["invoices"]!["nodes"]!.AsArray();
+        Assert.NotEmpty(invoices);
+        Assert.All(invoices, i =>
+        {
+            Assert.True(i!["total"]!.GetValue<decimal>() >= 150m);
+            Assert.True(string.CompareOrdinal(i["dueDate"]!.GetValue<string>(), "2026-12-01") < 0);
+        });
+        var totals = invoices.Select(i => i!["total"]!.GetValue<decimal>()).ToList();
+        Assert.Equal(totals.OrderByDescending(t => t), totals);
+    }
+
+    private async Task<JsonNode> PostAsync(string query, object? variables = null)
+    {
+        if (api is PostgresHospitalApi { SkipReason: { } reason })
+        {
+            Assert.Skip(reason);
+        }
+
+        var result = await api.PostAsync(query, variables);
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        return result["data"]!;
+    }
+}
+
+public sealed class SqliteQueryTranslationTests(HospitalApi api) : QueryTranslationTests(api);
+
+public sealed class PostgresQueryTranslationTests(PostgresHospitalApi api) : QueryTranslationTests(api);
