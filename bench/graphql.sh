@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# HTTP benchmark of the GraphQL API: the Release build on 127.0.0.1 over a fresh SQLite file with 500 demo patients,
+# loaded by wrk with three POSTed operations: (a) { __typename }, (b) patients with their appointments, doctors and
+# departments, (c) one patient's chart. Prints requests/s and latency percentiles of each, then stops the server.
+# Usage: bench/graphql.sh [seconds=15]   (PORT=n to choose the port; wrk and the server share this machine's cores)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-15}
+case "$seconds" in '' | *[!0-9]* | 0) echo "usage: bench/graphql.sh [seconds=15]" >&2; exit 2 ;; esac
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk not found: install the Debian package wrk (sudo apt-get install wrk) and run again." >&2
+  exit 1
+fi
+command -v curl >/dev/null 2>&1 || { echo "curl not found: install the Debian package curl." >&2; exit 1; }
+
+work=$(mktemp -d /tmp/hospital-graphql-bench-XXXX)
+server=""
+cleanup() {
+  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
+    kill "$server" 2>/dev/null || true
+    wait "$server" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building Hospital.GraphQL (Release)"
+dotnet build Hospital.GraphQL -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+app=$PWD/Hospital.GraphQL/bin/Release/net10.0
+
+# A free port on loopback, unless PORT says which.
+port=${PORT:-}
+if [ -z "$port" ]; then
+  for _ in $(seq 50); do
+    candidate=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
+  done
+  [ -n "$port" ] || { echo "no free port found" >&2; exit 1; }
+fi
+url=http://127.0.0.1:$port
+
+# The app's folder is the content root, so its appsettings.json applies as in production; request logging stays off.
+echo "starting the API on $url (fresh SQLite database, seeding 500 demo patients)"
+(
+  cd "$app"
+  export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients=500 \
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+  exec dotnet Hospital.GraphQL.dll --urls "$url"
+) >"$work/server.log" 2>&1 &
+server=$!
+
+for i in $(seq 240); do
+  if curl -fs "$url/healthz/ready" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null || [ "$i" = 240 ]; then
+    echo "the API did not become ready; its log:" >&2
+    cat "$work/server.log" >&2
+    exit 1
+  fi
+  sleep 0.5
+done
+
+post() { curl -fsS -X POST -H 'Content-Type: application/json' --data-binary "$1" "$url/graphql"; }
+
+# The patients field is a plain list or (with paging) a connection: ask the schema which, and query accordingly.
+patient_fields='mrn fullName appointments { startsAt status doctor { fullName department { name } } }'
+if post '{"query":"{ __type(name: \"PatientsConnection\") { name } }"}' | grep -q '"PatientsConnection"'; then
+  nested="{ patients(first: 100) { nodes { $patient_fields } } }"
+  first_mrn='{"query":"{ patients(first: 1) { nodes { mrn } } }"}'
+else
+  nested="{ patients { $patient_fields } }"
+  first_mrn='{"query":"{ patients { mrn } }"}'
+fi
+mrn=$(post "$first_mrn" | grep -o '"mrn":"[^"]*"' | head -n 1 | cut -d '"' -f 4)
+[ -n "$mrn" ] || { echo "could not read a patient's MRN from the API" >&2; exit 1; }
+chart='query Chart($mrn: String!) { patientByMrn(mrn: $mrn) { mrn fullName dateOfBirth sex bloodType age allergies { substance severity } conditions { icdCode description status } appointments { startsAt status doctor { fullName department { name } } } encounters { chiefComplaint diagnoses { icdCode isPrimary } vitals { pulseRate temperatureCelsius } prescriptions { medication status } } labOrders { testName status results { analyte value flag } } admissions { admittedAt bed { label ward { name } } } invoices { number total amountPaid status } } }'
+
+names=(typename nested chart)
+connections=(32 8 16)
+bodies=(
+  '{"query":"{ __typename }"}'
+  "{\"query\":\"$nested\"}"
+  "{\"query\":\"$chart\",\"variables\":{\"mrn\":\"$mrn\"}}"
+)
+
+summary=()
+for i in "${!names[@]}"; do
+  name=${names[$i]} conns=${connections[$i]} body=${bodies[$i]}
+  # Each body is checked once before the load: a GraphQL error would make the numbers meaningless.
+  response=$(post "$body") || { echo "$name: the request failed" >&2; exit 1; }
+  if [[ "$response" == *'"errors"'* ]]; then echo "$name: the API answered with errors: ${response:0:400}" >&2; exit 1; fi
+  cat >"$work/$name.lua" <<EOF
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept"] = "application/graphql-response+json, application/json"
+wrk.body = [==[$body]==]
+EOF
+  echo
+  echo "== ($((i + 1))) $name: ${#response} bytes per response, 2 threads, $conns connections, ${seconds}s"
+  echo "   ${body:0:220}$([ ${#body} -gt 220 ] && echo ...)"
+  # A short warm-up first, so that the JIT has tiered up before the measured run.
+  wrk -t 2 -c "$conns" -d "$((seconds < 5 ? seconds : 5))s" --timeout 10s -s "$work/$name.lua" "$url/graphql" >/dev/null
+  wrk -t 2 -c "$conns" -d "${seconds}s" --timeout 10s --latency -s "$work/$name.lua" "$url/graphql" | tee "$work/$name.out"
+  rps=$(awk '/^Requests\/sec:/ { print $2 }' "$work/$name.out")
+  p50=$(awk '$1 == "50%" { print $2 }' "$work/$name.out")
+  p99=$(awk '$1 == "99%" { print $2 }' "$work/$name.out")
+  errors=$(awk '/Non-2xx or 3xx responses:/ { n += $NF }
+    /Socket errors:/ { for (f = 3; f <= NF; f++) { v = $f; sub(",", "", v); if (v ~ /^[0-9]+$/) n += v } }
+    END { print n + 0 }' "$work/$name.out")
+  summary+=("$(printf '%-9s %5s %12s %10s %10s %8s' "$name" "$conns" "$rps" "$p50" "$p99" "$errors")")
+done
+
+echo
+echo "summary ($(nproc) cores shared by the server and wrk, ${seconds}s each)"
+printf '%-9s %5s %12s %10s %10s %8s\n' operation conns requests/s p50 p99 errors
+printf '%s\n' "${summary[@]}"
