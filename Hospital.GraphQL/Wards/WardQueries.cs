@@ -15,6 +15,12 @@ public static class WardQueries
 
     public static Task<Ward?> GetWardAsync([ID<Ward>] int id, WardByIdDataLoader wards, CancellationToken cancellationToken) => wards.LoadAsync(id, cancellationToken);
 
+    [UseOffsetPaging(DefaultPageSize = 50, MaxPageSize = 500)]
+    [UseFiltering]
+    [UseSorting]
+    [GraphQLDescription("Beds across wards, e.g. the available beds of one ward: where: { status: { eq: AVAILABLE }, ward: { name: { eq: \"Cardiology Ward\" } } }.")]
+    public static IQueryable<Bed> GetBeds(HospitalDbContext db) => db.Beds.AsNoTracking().OrderBy(b => b.WardId).ThenBy(b => b.Label);
+
     public static Task<Bed?> GetBedAsync([ID<Bed>] int id, BedByIdDataLoader beds, CancellationToken cancellationToken) => beds.LoadAsync(id, cancellationToken);
 
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]

@@ -1,4 +1,8 @@
 using System.Text.Json.Nodes;
+using Hospital.Data;
+using Hospital.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hospital.GraphQL.Tests;
 
@@ -93,6 +97,77 @@ public abstract class QueryTranslationTests(HospitalApi api)
         });
         var totals = invoices.Select(i => i!["total"]!.GetValue<decimal>()).ToList();
         Assert.Equal(totals.OrderByDescending(t => t), totals);
+    }
+
+    public static TheoryData<string, string> PatientFilters => new()
+    {
+        { "{ mrn: { eq: \"MRN-0000007\" } }", "eq" },
+        { "{ mrn: { neq: \"MRN-0000007\" } }", "neq" },
+        { "{ mrn: { in: [\"MRN-0000001\", \"MRN-0000002\"] } }", "in" },
+        { "{ mrn: { nin: [\"MRN-0000001\", \"MRN-0000002\"] } }", "nin" },
+        { "{ lastName: { startsWith: \"M\" } }", "startsWith" },
+        { "{ lastName: { nstartsWith: \"M\" } }", "nstartsWith" },
+        { "{ lastName: { endsWith: \"son\" } }", "endsWith" },
+        { "{ lastName: { nendsWith: \"son\" } }", "nendsWith" },
+        { "{ lastName: { contains: \"er\" } }", "contains" },
+        { "{ lastName: { ncontains: \"er\" } }", "ncontains" },
+        { "{ lastName: { ieq: \"SMITH\" } }", "ieq" },
+        { "{ firstName: { icontains: \"AN\" } }", "icontains" },
+        { "{ firstName: { istartsWith: \"j\" } }", "istartsWith" },
+        { "{ firstName: { iendsWith: \"E\" } }", "iendsWith" },
+        { "{ dateOfBirth: { gt: \"1980-01-01\" } }", "gt" },
+        { "{ dateOfBirth: { gte: \"1980-01-01\", lte: \"1999-12-31\" } }", "gte lte" },
+        { "{ dateOfBirth: { lt: \"1950-06-30\" } }", "lt" },
+        { "{ dateOfBirth: { ngt: \"1970-01-01\" } }", "ngt" },
+        { "{ dateOfBirth: { nlt: \"2000-01-01\" } }", "nlt" },
+        { "{ sex: { eq: FEMALE } }", "enum eq" },
+        { "{ sex: { nin: [FEMALE, MALE] } }", "enum nin" },
+        { "{ phone: { eq: null } }", "null" },
+        { "{ or: [{ lastName: { startsWith: \"A\" } }, { lastName: { startsWith: \"B\" } }] }", "or" },
+        { "{ and: [{ sex: { eq: MALE } }, { dateOfBirth: { lt: \"1960-01-01\" } }] }", "and" },
+    };
+
+    [Theory]
+    [MemberData(nameof(PatientFilters))]
+    public async Task PatientFilter_MatchesTheSameRowsAsLinqToObjects(string where, string operation)
+    {
+        var expected = await ExpectedMrnsAsync(where);
+
+        var data = await PostAsync($"{{ patients(first: 200, where: {where}) {{ nodes {{ mrn }} }} }}");
+
+        var actual = data["patients"]!["nodes"]!.AsArray().Select(n => n!["mrn"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.SequenceEqual(actual), $"{operation}: expected [{string.Join(", ", expected)}] but got [{string.Join(", ", actual)}]");
+    }
+
+    /// <summary>The same filter run by the engine over every patient in memory (LINQ to objects), as the reference.</summary>
+    private async Task<List<string>> ExpectedMrnsAsync(string where)
+    {
+        if (api is PostgresHospitalApi { SkipReason: { } reason })
+        {
+            Assert.Skip(reason);
+        }
+
+        await using var db = await api.Services.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+        InMemoryPatientQueries.Patients = await db.Patients.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken);
+        var result = await new Gql.Server.Execution.RequestExecutor(InMemorySchema.Value).ExecuteAsync(
+            new Gql.Server.Execution.GraphQLRequest($"{{ patients(first: 200, where: {where}) {{ nodes {{ mrn }} }} }}"),
+            new Gql.Server.Execution.RequestContext { Services = new ServiceCollection().BuildServiceProvider() },
+            TestContext.Current.CancellationToken);
+        Assert.Null(result.Errors);
+        var nodes = (IEnumerable<object?>)((IReadOnlyDictionary<string, object?>)result.Data!["patients"]!)["nodes"]!;
+        return nodes.Select(n => (string)((IReadOnlyDictionary<string, object?>)n!)["mrn"]!).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static readonly Lazy<Gql.Server.Schema> InMemorySchema = new(() => new Gql.Server.CodeFirstSchemaBuilder().AddType(typeof(InMemoryPatientQueries)).Build());
+
+    [Gql.Server.QueryType]
+    private static class InMemoryPatientQueries
+    {
+        public static List<Patient> Patients { get; set; } = [];
+
+        [Gql.Server.Paging.UsePaging(MaxPageSize = 200)]
+        [Gql.Server.Data.UseFiltering]
+        public static IQueryable<Patient> GetPatients() => Patients.AsQueryable().OrderBy(p => p.Id);
     }
 
     private async Task<JsonNode> PostAsync(string query, object? variables = null)
