@@ -40,10 +40,11 @@ fi
 url=http://127.0.0.1:$port
 
 # The app's folder is the content root, so its appsettings.json applies as in production; request logging stays off.
-echo "starting the API on $url (fresh SQLite database, seeding 500 demo patients)"
+patients=${PATIENTS:-500}
+echo "starting the API on $url (fresh SQLite database, seeding $patients demo patients)"
 (
   cd "$app"
-  export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients=500 \
+  export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
   exec dotnet Hospital.GraphQL.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
@@ -74,12 +75,15 @@ mrn=$(post "$first_mrn" | grep -o '"mrn":"[^"]*"' | head -n 1 | cut -d '"' -f 4)
 [ -n "$mrn" ] || { echo "could not read a patient's MRN from the API" >&2; exit 1; }
 chart='query Chart($mrn: String!) { patientByMrn(mrn: $mrn) { mrn fullName dateOfBirth sex bloodType age allergies { substance severity } conditions { icdCode description status } appointments { startsAt status doctor { fullName department { name } } } encounters { chiefComplaint diagnoses { icdCode isPrimary } vitals { pulseRate temperatureCelsius } prescriptions { medication status } } labOrders { testName status results { analyte value flag } } admissions { admittedAt bed { label ward { name } } } invoices { number total amountPaid status } } }'
 
-names=(typename nested chart)
-connections=(32 8 16)
+search='{ patients(first: 20, where: { or: [{ lastName: { icontains: \"son\" } }, { mrn: { icontains: \"son\" } }] }, order: [{ lastName: ASC }]) { totalCount nodes { mrn fullName dateOfBirth } pageInfo { hasNextPage endCursor } } }'
+
+names=(typename nested chart search)
+connections=(32 8 16 8)
 bodies=(
   '{"query":"{ __typename }"}'
   "{\"query\":\"$nested\"}"
   "{\"query\":\"$chart\",\"variables\":{\"mrn\":\"$mrn\"}}"
+  "{\"query\":\"$search\"}"
 )
 
 summary=()

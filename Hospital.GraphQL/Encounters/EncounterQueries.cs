@@ -15,17 +15,9 @@ public static class EncounterQueries
     [UseProjection]
     [UseFiltering]
     [UseSorting]
-    [GraphQLDescription("Encounters, newest first, optionally of one patient.")]
-    public static IQueryable<Encounter> GetEncounters(HospitalDbContext db, [ID<Patient>] int? patientId)
-    {
-        var query = db.Encounters.AsNoTracking();
-        if (patientId is { } id)
-        {
-            query = query.Where(e => e.PatientId == id);
-        }
-
-        return query.OrderByDescending(e => e.StartedAt).ThenBy(e => e.Id);
-    }
+    [GraphQLDescription("Encounters, newest first; `patientId` narrows to one patient, `where` and `order` do the rest.")]
+    public static IQueryable<Encounter> GetEncounters(HospitalDbContext db, [ID<Patient>] int? patientId) =>
+        db.Encounters.AsNoTracking().Where(e => patientId == null || e.PatientId == patientId).OrderByDescending(e => e.StartedAt).ThenBy(e => e.Id);
 
     public static Task<Encounter?> GetEncounterAsync([ID<Encounter>] int id, EncounterByIdDataLoader encounters, CancellationToken cancellationToken) =>
         encounters.LoadAsync(id, cancellationToken);

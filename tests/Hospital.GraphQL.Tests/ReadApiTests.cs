@@ -82,10 +82,10 @@ public sealed class ReadApiTests(HospitalApi api)
               specialties { name doctors { id } }
               appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { nodes { status patient { mrn } doctor { lastName } } }
               encounters { nodes { chiefComplaint appointment { id } admission { id } } }
-              labOrders(status: RESULTED) { nodes { testName patient { mrn } orderedBy { lastName } encounter { id } } }
+              labOrders(where: { status: { eq: RESULTED } }) { nodes { testName patient { mrn } orderedBy { lastName } encounter { id } } }
               wards { name floor kind department { name } nurses { lastName } beds { label status currentPatient { mrn } currentAdmission { reason } admissions { id } } }
               admissions { nodes { reason patient { mrn } bed { label } } }
-              invoices(status: PAID) { nodes { number patient { mrn } encounter { id } admission { id } } }
+              invoices(where: { status: { eq: PAID } }) { nodes { number patient { mrn } encounter { id } admission { id } } }
               auditEntries { nodes { action } }
             }
             """);
