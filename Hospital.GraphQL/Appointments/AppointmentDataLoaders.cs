@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,10 +6,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Appointments;
 
-public sealed class AppointmentByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Appointment>(db, a => a.Id);
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class AppointmentDataLoaders
+{
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Appointment>> GetAppointmentByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Appointment>().AsNoTracking().ByKeysAsync(keys, a => a.Id, cancellationToken);
 
-public sealed class AppointmentsByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Appointment>(db, a => a.PatientId, q => q.OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Appointment>> GetAppointmentsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Appointment>().AsNoTracking().OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.PatientId, cancellationToken);
 
-public sealed class AppointmentsByDoctorIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Appointment>(db, a => a.DoctorId, q => q.OrderBy(a => a.StartsAt).ThenBy(a => a.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Appointment>> GetAppointmentsByDoctorIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Appointment>().AsNoTracking().OrderBy(a => a.StartsAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.DoctorId, cancellationToken);
+}

@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,13 +6,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Billing;
 
-public sealed class InvoiceByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Invoice>(db, i => i.Id);
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class BillingDataLoaders
+{
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Invoice>> GetInvoiceByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Invoice>().AsNoTracking().ByKeysAsync(keys, i => i.Id, cancellationToken);
 
-public sealed class InvoicesByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Invoice>(db, i => i.PatientId, q => q.OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Invoice>> GetInvoicesByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Invoice>().AsNoTracking().OrderByDescending(i => i.CreatedAt).ThenBy(i => i.Id).GroupedByKeysAsync(keys, i => i.PatientId, cancellationToken);
 
-public sealed class InvoiceLinesByInvoiceIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<InvoiceLine>(db, l => l.InvoiceId, q => q.OrderBy(l => l.Id));
+    [DataLoader]
+    public static Task<ILookup<int, InvoiceLine>> GetInvoiceLinesByInvoiceIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<InvoiceLine>().AsNoTracking().OrderBy(l => l.Id).GroupedByKeysAsync(keys, l => l.InvoiceId, cancellationToken);
 
-public sealed class PaymentsByInvoiceIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Payment>(db, p => p.InvoiceId, q => q.OrderBy(p => p.PaidAt).ThenBy(p => p.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Payment>> GetPaymentsByInvoiceIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Payment>().AsNoTracking().OrderBy(p => p.PaidAt).ThenBy(p => p.Id).GroupedByKeysAsync(keys, p => p.InvoiceId, cancellationToken);
+}

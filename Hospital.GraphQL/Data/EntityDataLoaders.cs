@@ -1,44 +1,35 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using Gql.Server.DataLoaders;
-using Hospital.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Data;
 
-/// <summary>Loads entities by a key in one query per batch: <c>WHERE key IN (...)</c>, untracked.</summary>
-public abstract class EntityByKeyDataLoader<T>(IDbContextFactory<HospitalDbContext> factory, Expression<Func<T, int>> key) : BatchDataLoader<int, T>
-    where T : class
+/// <summary>The two shapes of DataLoader query: entities by their keys, and groups of entities by a parent key.</summary>
+public static class DataLoaderQueries
 {
-    private readonly Func<T, int> keyOf = key.Compile();
+    private static readonly ConcurrentDictionary<string, Delegate> Keys = new();
 
-    protected override async Task<IReadOnlyDictionary<int, T>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+    /// <summary><c>WHERE key IN (...)</c>, one row per key.</summary>
+    public static async Task<IReadOnlyDictionary<int, T>> ByKeysAsync<T>(this IQueryable<T> query, IReadOnlyList<int> keys, Expression<Func<T, int>> key, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Set<T>().AsNoTracking().Where(KeyIn(key, keys)).ToListAsync(cancellationToken);
-        return rows.ToDictionary(keyOf);
+        var rows = await query.Where(KeyIn(key, keys)).ToListAsync(cancellationToken);
+        return rows.ToDictionary(Compiled(key));
+    }
+
+    /// <summary><c>WHERE key IN (...)</c>, grouped by the key in the query's order.</summary>
+    public static async Task<ILookup<int, T>> GroupedByKeysAsync<T>(this IQueryable<T> query, IReadOnlyList<int> keys, Expression<Func<T, int>> key, CancellationToken cancellationToken)
+    {
+        var rows = await query.Where(KeyIn(key, keys)).ToListAsync(cancellationToken);
+        return rows.ToLookup(Compiled(key));
     }
 
     /// <summary><c>x =&gt; keys.Contains(key(x))</c>, which EF Core turns into an IN list or array parameter.</summary>
-    internal static Expression<Func<T, bool>> KeyIn(Expression<Func<T, int>> key, IReadOnlyList<int> keys)
+    private static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> key, IReadOnlyList<int> keys)
     {
         var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Expression.Constant(keys.ToArray()), key.Body);
         return Expression.Lambda<Func<T, bool>>(contains, key.Parameters);
     }
-}
 
-/// <summary>Loads the entities that share a key (children of a parent) in one query per batch, in a stable order.</summary>
-public abstract class EntitiesByKeyDataLoader<T>(
-    IDbContextFactory<HospitalDbContext> factory,
-    Expression<Func<T, int>> key,
-    Func<IQueryable<T>, IOrderedQueryable<T>> order) : GroupedDataLoader<int, T>
-    where T : class
-{
-    private readonly Func<T, int> keyOf = key.Compile();
-
-    protected override async Task<ILookup<int, T>> LoadGroupedBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await order(db.Set<T>().AsNoTracking().Where(EntityByKeyDataLoader<T>.KeyIn(key, keys))).ToListAsync(cancellationToken);
-        return rows.ToLookup(keyOf);
-    }
+    private static Func<T, int> Compiled<T>(Expression<Func<T, int>> key) =>
+        (Func<T, int>)Keys.GetOrAdd(typeof(T).FullName + "|" + key, _ => key.Compile());
 }

@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,24 +6,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Encounters;
 
-public sealed class EncounterByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Encounter>(db, e => e.Id);
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class EncounterDataLoaders
+{
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Encounter>> GetEncounterByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Encounter>().AsNoTracking().ByKeysAsync(keys, e => e.Id, cancellationToken);
 
-public sealed class EncounterByAppointmentIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Encounter>(db, e => e.AppointmentId!.Value);
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Encounter>> GetEncounterByAppointmentIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Encounter>().AsNoTracking().ByKeysAsync(keys, e => e.AppointmentId!.Value, cancellationToken);
 
-public sealed class EncountersByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Encounter>(db, e => e.PatientId, q => q.OrderByDescending(e => e.StartedAt).ThenBy(e => e.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Encounter>> GetEncountersByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Encounter>().AsNoTracking().OrderByDescending(e => e.StartedAt).ThenBy(e => e.Id).GroupedByKeysAsync(keys, e => e.PatientId, cancellationToken);
 
-public sealed class DiagnosesByEncounterIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Diagnosis>(db, d => d.EncounterId, q => q.OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Diagnosis>> GetDiagnosesByEncounterIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Diagnosis>().AsNoTracking().OrderByDescending(d => d.IsPrimary).ThenBy(d => d.Id).GroupedByKeysAsync(keys, d => d.EncounterId, cancellationToken);
 
-public sealed class VitalsByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<VitalSigns>(db, v => v.PatientId, q => q.OrderByDescending(v => v.RecordedAt).ThenBy(v => v.Id));
+    [DataLoader]
+    public static Task<ILookup<int, VitalSigns>> GetVitalsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<VitalSigns>().AsNoTracking().OrderByDescending(v => v.RecordedAt).ThenBy(v => v.Id).GroupedByKeysAsync(keys, v => v.PatientId, cancellationToken);
 
-public sealed class VitalsByEncounterIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<VitalSigns>(db, v => v.EncounterId!.Value, q => q.OrderBy(v => v.RecordedAt).ThenBy(v => v.Id));
+    [DataLoader]
+    public static Task<ILookup<int, VitalSigns>> GetVitalsByEncounterIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<VitalSigns>().AsNoTracking().OrderBy(v => v.RecordedAt).ThenBy(v => v.Id).GroupedByKeysAsync(keys, v => v.EncounterId!.Value, cancellationToken);
 
-public sealed class PrescriptionsByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Prescription>(db, p => p.PatientId, q => q.OrderByDescending(p => p.PrescribedAt).ThenBy(p => p.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Prescription>> GetPrescriptionsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Prescription>().AsNoTracking().OrderByDescending(p => p.PrescribedAt).ThenBy(p => p.Id).GroupedByKeysAsync(keys, p => p.PatientId, cancellationToken);
 
-public sealed class PrescriptionsByEncounterIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Prescription>(db, p => p.EncounterId!.Value, q => q.OrderBy(p => p.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Prescription>> GetPrescriptionsByEncounterIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Prescription>().AsNoTracking().OrderBy(p => p.Id).GroupedByKeysAsync(keys, p => p.EncounterId!.Value, cancellationToken);
+}

@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,16 +6,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Labs;
 
-public sealed class LabOrderByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<LabOrder>(db, o => o.Id);
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class LabDataLoaders
+{
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, LabOrder>> GetLabOrderByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<LabOrder>().AsNoTracking().ByKeysAsync(keys, o => o.Id, cancellationToken);
 
-public sealed class LabOrdersByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<LabOrder>(db, o => o.PatientId, q => q.OrderByDescending(o => o.OrderedAt).ThenBy(o => o.Id));
+    [DataLoader]
+    public static Task<ILookup<int, LabOrder>> GetLabOrdersByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<LabOrder>().AsNoTracking().OrderByDescending(o => o.OrderedAt).ThenBy(o => o.Id).GroupedByKeysAsync(keys, o => o.PatientId, cancellationToken);
 
-public sealed class LabOrdersByEncounterIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<LabOrder>(db, o => o.EncounterId!.Value, q => q.OrderBy(o => o.OrderedAt).ThenBy(o => o.Id));
+    [DataLoader]
+    public static Task<ILookup<int, LabOrder>> GetLabOrdersByEncounterIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<LabOrder>().AsNoTracking().OrderBy(o => o.OrderedAt).ThenBy(o => o.Id).GroupedByKeysAsync(keys, o => o.EncounterId!.Value, cancellationToken);
 
-public sealed class LabResultsByLabOrderIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<LabResult>(db, r => r.LabOrderId, q => q.OrderBy(r => r.Id));
+    [DataLoader]
+    public static Task<ILookup<int, LabResult>> GetLabResultsByLabOrderIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<LabResult>().AsNoTracking().OrderBy(r => r.Id).GroupedByKeysAsync(keys, r => r.LabOrderId, cancellationToken);
 
-public sealed class LabNotesByLabOrderIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<LabNote>(db, n => n.LabOrderId, q => q.OrderBy(n => n.WrittenAt).ThenBy(n => n.Id));
+    [DataLoader]
+    public static Task<ILookup<int, LabNote>> GetLabNotesByLabOrderIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<LabNote>().AsNoTracking().OrderBy(n => n.WrittenAt).ThenBy(n => n.Id).GroupedByKeysAsync(keys, n => n.LabOrderId, cancellationToken);
+}

@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,22 +6,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Staff;
 
-public sealed class StaffMemberByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<StaffMember>(db, s => s.Id);
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class StaffDataLoaders
+{
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, StaffMember>> GetStaffMemberByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<StaffMember>().AsNoTracking().ByKeysAsync(keys, s => s.Id, cancellationToken);
 
-public sealed class DoctorByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Doctor>(db, d => d.Id);
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Doctor>> GetDoctorByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Doctor>().AsNoTracking().ByKeysAsync(keys, d => d.Id, cancellationToken);
 
-public sealed class DepartmentByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Department>(db, d => d.Id);
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Department>> GetDepartmentByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Department>().AsNoTracking().ByKeysAsync(keys, d => d.Id, cancellationToken);
 
-public sealed class SpecialtyByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Specialty>(db, s => s.Id);
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Specialty>> GetSpecialtyByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Specialty>().AsNoTracking().ByKeysAsync(keys, s => s.Id, cancellationToken);
 
-public sealed class StaffByDepartmentIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<StaffMember>(db, s => s.DepartmentId!.Value, q => q.OrderBy(s => s.Kind).ThenBy(s => s.LastName).ThenBy(s => s.Id));
+    [DataLoader]
+    public static Task<ILookup<int, StaffMember>> GetStaffByDepartmentIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<StaffMember>().AsNoTracking().OrderBy(s => s.Kind).ThenBy(s => s.LastName).ThenBy(s => s.Id).GroupedByKeysAsync(keys, s => s.DepartmentId!.Value, cancellationToken);
 
-public sealed class DoctorsBySpecialtyIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Doctor>(db, d => d.SpecialtyId, q => q.OrderBy(d => d.LastName).ThenBy(d => d.Id));
+    [DataLoader]
+    public static Task<ILookup<int, Doctor>> GetDoctorsBySpecialtyIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Doctor>().AsNoTracking().OrderBy(d => d.LastName).ThenBy(d => d.Id).GroupedByKeysAsync(keys, d => d.SpecialtyId, cancellationToken);
 
-public sealed class WorkingHoursByDoctorIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<WorkingHours>(db, h => h.DoctorId, q => q.OrderBy(h => h.DayOfWeek).ThenBy(h => h.StartTime));
+    [DataLoader]
+    public static Task<ILookup<int, WorkingHours>> GetWorkingHoursByDoctorIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<WorkingHours>().AsNoTracking().OrderBy(h => h.DayOfWeek).ThenBy(h => h.StartTime).GroupedByKeysAsync(keys, h => h.DoctorId, cancellationToken);
 
-public sealed class TimeOffByDoctorIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<TimeOff>(db, t => t.DoctorId, q => q.OrderBy(t => t.StartsAt));
+    [DataLoader]
+    public static Task<ILookup<int, TimeOff>> GetTimeOffByDoctorIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<TimeOff>().AsNoTracking().OrderBy(t => t.StartsAt).GroupedByKeysAsync(keys, t => t.DoctorId, cancellationToken);
+}

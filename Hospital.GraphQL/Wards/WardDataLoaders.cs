@@ -1,3 +1,4 @@
+using Gql.Server.DataLoaders;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Data;
@@ -5,33 +6,43 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Wards;
 
-public sealed class WardByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Ward>(db, w => w.Id);
-
-public sealed class BedByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Bed>(db, b => b.Id);
-
-public sealed class AdmissionByIdDataLoader(IDbContextFactory<HospitalDbContext> db) : EntityByKeyDataLoader<Admission>(db, a => a.Id);
-
-public sealed class WardsByDepartmentIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Ward>(db, w => w.DepartmentId, q => q.OrderBy(w => w.Name));
-
-public sealed class BedsByWardIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Bed>(db, b => b.WardId, q => q.OrderBy(b => b.Label));
-
-public sealed class NursesByWardIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Nurse>(db, n => n.WardId!.Value, q => q.OrderBy(n => n.LastName).ThenBy(n => n.Id));
-
-public sealed class AdmissionsByPatientIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Admission>(db, a => a.PatientId, q => q.OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id));
-
-public sealed class AdmissionsByBedIdDataLoader(IDbContextFactory<HospitalDbContext> db)
-    : EntitiesByKeyDataLoader<Admission>(db, a => a.BedId, q => q.OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id));
-
-/// <summary>The one active admission of each bed, if any.</summary>
-public sealed class ActiveAdmissionByBedIdDataLoader(IDbContextFactory<HospitalDbContext> factory) : Gql.Server.DataLoaders.BatchDataLoader<int, Admission>
+/// <summary>Batch methods from which the generator makes this feature's DataLoaders (one query per batch, untracked).</summary>
+public static class WardDataLoaders
 {
-    protected override async Task<IReadOnlyDictionary<int, Admission>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Admissions.AsNoTracking().Where(a => keys.Contains(a.BedId) && a.DischargedAt == null).ToDictionaryAsync(a => a.BedId, cancellationToken);
-    }
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Ward>> GetWardByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Ward>().AsNoTracking().ByKeysAsync(keys, w => w.Id, cancellationToken);
+
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Bed>> GetBedByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Bed>().AsNoTracking().ByKeysAsync(keys, b => b.Id, cancellationToken);
+
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Admission>> GetAdmissionByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Admission>().AsNoTracking().ByKeysAsync(keys, a => a.Id, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Ward>> GetWardsByDepartmentIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Ward>().AsNoTracking().OrderBy(w => w.Name).GroupedByKeysAsync(keys, w => w.DepartmentId, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Bed>> GetBedsByWardIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Bed>().AsNoTracking().OrderBy(b => b.Label).GroupedByKeysAsync(keys, b => b.WardId, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Nurse>> GetNursesByWardIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Nurse>().AsNoTracking().OrderBy(n => n.LastName).ThenBy(n => n.Id).GroupedByKeysAsync(keys, n => n.WardId!.Value, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Admission>> GetAdmissionsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Admission>().AsNoTracking().OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.PatientId, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Admission>> GetAdmissionsByBedIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Admission>().AsNoTracking().OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.BedId, cancellationToken);
+
+    /// <summary>The one active admission of each bed, if any.</summary>
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Admission>> GetActiveAdmissionByBedIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Admissions.AsNoTracking().Where(a => a.DischargedAt == null).ByKeysAsync(keys, a => a.BedId, cancellationToken);
 }
