@@ -1,0 +1,11 @@
+namespace Hospital.Web.Components;
+
+public enum ChipTone
+{
+    Neutral,
+    Info,
+    Success,
+    Warning,
+    Danger,
+    Critical,
+}

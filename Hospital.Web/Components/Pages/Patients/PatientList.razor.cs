@@ -1,0 +1,182 @@
+using Gql.Client;
+using Hospital.Web.Components.Patients;
+using Hospital.Web.GraphQL;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+using Radzen.Blazor;
+
+namespace Hospital.Web.Components.Pages.Patients;
+
+public sealed partial class PatientList : IDisposable
+{
+    public const int PageSize = 20;
+    private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(300);
+
+    private readonly CursorPages pages = new();
+    private readonly CancellationTokenSource disposed = new();
+    private RadzenDataGrid<IPatientRow>? grid;
+    // Null until the first load: the grid asks LoadData for data only while Data is null.
+    private IReadOnlyList<IPatientRow>? rows;
+    private int? count;
+    private bool loading = true;
+    private string? error;
+    private string search = "";
+    private string loadedSearch = "";
+    private CancellationTokenSource? pendingSearch;
+    private int loadVersion;
+
+    [Inject]
+    private ISearchPatientsQuery SearchPatients { get; set; } = null!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = null!;
+
+    [Inject]
+    private IConfiguration Configuration { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    private string HospitalName => Configuration["Hospital:Name"] ?? "City Hospital";
+
+    // ?q= comes from the app bar's search; a new one while on this page reloads the grid (the first load is the grid's own).
+    protected override async Task OnParametersSetAsync()
+    {
+        var query = Query?.Trim() ?? "";
+        if (query != search)
+        {
+            search = query;
+            if (grid is not null)
+            {
+                await ReloadAsync();
+            }
+        }
+    }
+
+    private async Task OnSearchInput(ChangeEventArgs e)
+    {
+        search = e.Value?.ToString() ?? "";
+        pendingSearch?.Cancel();
+        pendingSearch?.Dispose();
+        pendingSearch = new CancellationTokenSource();
+        var token = pendingSearch.Token;
+        try
+        {
+            // Debounce: only the last keystroke within the delay asks the server.
+            await Task.Delay(SearchDelay, token);
+        }
+        catch (TaskCanceledException)
+        {
+            return;
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        if (grid is not null)
+        {
+            // Back to the first page; Reload calls LoadData with skip 0.
+            await grid.FirstPage(forceReload: true);
+        }
+    }
+
+    private async Task LoadDataAsync(LoadDataArgs args)
+    {
+        // Loads may overlap (typing, fast paging): only the latest one's answer is shown.
+        var version = ++loadVersion;
+        loading = true;
+        error = null;
+        var searched = search.Trim();
+        var where = PatientQueryMapping.Filter(searched);
+        var order = PatientQueryMapping.Order(args.Sorts);
+        pages.Reset(searched + "|" + string.Join(",", args.Sorts?.Select(s => s.Property + s.SortOrder) ?? []));
+        var skip = args.Skip ?? 0;
+        var top = args.Top ?? PageSize;
+        try
+        {
+            var result = await FetchPageAsync(skip, top, where, order, disposed.Token);
+            if (version != loadVersion)
+            {
+                return;
+            }
+
+            if (result.Data?.Patients is not { } page)
+            {
+                ShowError(result.Errors);
+                rows = [];
+                count = 0;
+                return;
+            }
+
+            rows = page.Nodes ?? [];
+            count = page.TotalCount;
+            loadedSearch = searched;
+            pages.Remember(skip + rows.Count, page.PageInfo.EndCursor);
+        }
+        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            if (version == loadVersion)
+            {
+                loading = false;
+            }
+        }
+    }
+
+    private async Task<IOperationResult<ISearchPatientsResult>> FetchPageAsync(
+        int skip, int top, PatientFilterInput? where, IReadOnlyList<PatientSortInput>? order, CancellationToken token)
+    {
+        if (pages.TryGetAfter(skip, out var after))
+        {
+            return await SearchPatients.ExecuteAsync(first: top, after: after, where: where, order: order, cancellationToken: token);
+        }
+
+        if (count is { } total && skip + top >= total)
+        {
+            // The last page: the last rows, whatever their cursors.
+            return await SearchPatients.ExecuteAsync(last: total - skip, where: where, order: order, cancellationToken: token);
+        }
+
+        // A jump past the pages seen so far: walk from the nearest known page start to the cursor before this page.
+        var (offset, cursor) = pages.Nearest(skip);
+        while (offset < skip)
+        {
+            var step = Math.Min(skip - offset, 200);
+            var walk = await SearchPatients.ExecuteAsync(first: step, after: cursor, where: where, order: order, cancellationToken: token);
+            if (walk.Data?.Patients is not { } walked)
+            {
+                return walk;
+            }
+
+            offset += step;
+            cursor = walked.PageInfo.EndCursor;
+            pages.Remember(offset, cursor);
+        }
+
+        return await SearchPatients.ExecuteAsync(first: top, after: cursor, where: where, order: order, cancellationToken: token);
+    }
+
+    private void ShowError(IReadOnlyList<GraphQLClientError> errors)
+    {
+        error = ErrorText.Describe(errors);
+        Notifications.Notify(NotificationSeverity.Error, "Patients could not be loaded", error, TimeSpan.FromSeconds(8));
+    }
+
+    private void OpenChart(DataGridRowMouseEventArgs<IPatientRow> args) => Navigation.NavigateTo(PatientLinks.Chart(args.Data!.Id));
+
+    public void Dispose()
+    {
+        disposed.Cancel();
+        disposed.Dispose();
+        pendingSearch?.Cancel();
+        pendingSearch?.Dispose();
+    }
+}

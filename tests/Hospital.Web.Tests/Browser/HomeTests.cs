@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hospital.Web.Tests.Browser;
+
+/// <summary>The home page's figures for today, read through the API.</summary>
+public sealed class HomeTests(HospitalWebApp app)
+{
+    [Theory]
+    [InlineData("desktop", 1280, 800)]
+    [InlineData("phone", 390, 844)]
+    public async Task Home_ShowsTodaysFigures(string viewport, int width, int height)
+    {
+        await using var ui = await UiSession.StartAsync(app, width, height);
+
+        // Act
+        await ui.GotoAsync("");
+
+        // Assert: the seeded clinic of the fixed day has appointments; beds are "n of m".
+        await Expect(ui.Page.GetByTestId("appointments-today")).ToHaveTextAsync(new Regex("^[1-9][0-9]*$"));
+        await Expect(ui.Page.GetByTestId("beds-occupied")).ToHaveTextAsync(new Regex("^[0-9]+ of [1-9][0-9]*$"));
+        await Expect(ui.Page.GetByTestId("pending-labs")).ToHaveTextAsync(new Regex("^[0-9]+$"));
+        await Expect(ui.Page.GetByTestId("critical-results")).ToHaveTextAsync(new Regex("^[0-9]+$"));
+        await Expect(ui.Page.GetByText("Wednesday 18 November 2026")).ToBeVisibleAsync();
+        await ui.ScreenshotAsync($"home-{viewport}");
+        await ui.AssertAccessibleAsync($"home ({viewport})");
+        Assert.Empty(ui.Errors);
+    }
+
+    [Fact]
+    public async Task Navigation_LinksOnlyToPagesThatExist()
+    {
+        await using var ui = await UiSession.StartAsync(app);
+        await ui.GotoAsync("");
+        var nav = ui.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+        await Expect(nav.GetByText("Patients")).ToBeVisibleAsync();
+
+        await nav.GetByText("Patients").ClickAsync();
+
+        await ui.Page.WaitForURLAsync(new Regex("/patients$"));
+        await Expect(ui.Page.Locator(".patients-grid tbody tr.rz-data-row").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Phone_NavigationIsADrawer_ThatOpensFromTheAppBar()
+    {
+        await using var ui = await UiSession.StartAsync(app, 390, 844);
+        await ui.GotoAsync("");
+        await Expect(ui.Page.GetByTestId("appointments-today")).ToBeVisibleAsync();
+        var patients = ui.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Patients");
+        await Expect(patients).Not.ToBeInViewportAsync();
+
+        // Act
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+
+        // Assert
+        await Expect(patients).ToBeInViewportAsync();
+        await ui.Page.WaitForTimeoutAsync(500); // the drawer's slide-in, for the screenshot only
+        await ui.ScreenshotAsync("drawer-phone");
+        await patients.ClickAsync();
+        await ui.Page.WaitForURLAsync(new Regex("/patients$"));
+        await Expect(patients).Not.ToBeInViewportAsync();
+    }
+}

@@ -1,0 +1,53 @@
+using Hospital.Web.Components.Patients;
+using Hospital.Web.GraphQL;
+using Radzen;
+
+namespace Hospital.Web.Tests;
+
+/// <summary>The grid's offset paging and sorting as GraphQL cursors and <c>order</c>, without a browser.</summary>
+public sealed class CursorPagesTests
+{
+    [Fact]
+    public void CursorPages_RemembersPageStarts_AndForgetsThemForANewFilter()
+    {
+        var pages = new CursorPages();
+        pages.Reset("smith|");
+        pages.Remember(20, "c20");
+        pages.Remember(40, "c40");
+
+        Assert.True(pages.TryGetAfter(0, out var first));
+        Assert.Null(first);
+        Assert.True(pages.TryGetAfter(40, out var third));
+        Assert.Equal("c40", third);
+        Assert.False(pages.TryGetAfter(60, out _));
+        Assert.Equal((40, "c40"), pages.Nearest(100));
+
+        pages.Reset("jones|");
+        Assert.False(pages.TryGetAfter(20, out _));
+        Assert.Equal((0, (string?)null), pages.Nearest(100));
+    }
+
+    [Fact]
+    public void Order_GridSorts_MapToSortInputs_DefaultingToName()
+    {
+        var sorted = PatientQueryMapping.Order([new SortDescriptor { Property = "DateOfBirth", SortOrder = SortOrder.Descending }]);
+        var fallback = PatientQueryMapping.Order(null);
+
+        Assert.Equal(SortEnumType.Desc, Assert.Single(sorted).DateOfBirth.Value);
+        Assert.Equal(2, fallback.Count);
+        Assert.Equal(SortEnumType.Asc, fallback[0].LastName.Value);
+    }
+
+    [Fact]
+    public void Filter_SearchText_MatchesLastNameFirstNameOrMrn_CaseInsensitively()
+    {
+        Assert.Null(PatientQueryMapping.Filter("   "));
+
+        var filter = PatientQueryMapping.Filter(" smi ")!;
+
+        var or = filter.Or.Value!;
+        Assert.Equal(3, or.Count);
+        Assert.Equal("smi", or[0].LastName.Value!.Icontains.Value);
+        Assert.Equal("smi", or[2].Mrn.Value!.Icontains.Value);
+    }
+}

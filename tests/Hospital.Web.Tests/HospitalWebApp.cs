@@ -1,0 +1,114 @@
+using System.Runtime.CompilerServices;
+using Hospital.Data;
+using Hospital.GraphQL;
+using Hospital.Seed;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hospital.Web.Tests;
+
+/// <summary>
+/// The staff UI as a person reaches it: the app's own registration (AddHospitalData, AddHospitalGraphQL,
+/// AddHospitalWeb, MapHospitalGraphQL, MapHospitalWeb) on Kestrel at a free port, over a SQLite file seeded with 60
+/// patients on a fixed Wednesday, with the app's clock set to that day so "today" has a clinic.
+/// </summary>
+public sealed class HospitalWebApp : IAsyncLifetime
+{
+    public static readonly DateOnly Today = new(2026, 11, 18);
+
+    private readonly string file = Path.Combine(Path.GetTempPath(), $"hospital-web-{Guid.NewGuid():N}.db");
+    private WebApplication? app;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Why browser tests cannot run here, or null.</summary>
+    public string? SkipReason { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(HospitalWebExtensions).Assembly.GetName().Name,
+            EnvironmentName = Environments.Development,
+            ContentRootPath = ProjectDirectory(),
+        });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
+            ["ConnectionStrings:Hospital"] = $"Data Source={file}",
+            ["Hospital:SeedDemoData"] = "false",
+            ["Hospital:Name"] = "City Hospital",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(10, 30)), TimeSpan.Zero)));
+        builder.Services.AddHospitalData(builder.Configuration);
+        builder.Services.AddHospitalGraphQL();
+        builder.Services.AddHospitalWeb(builder.Configuration);
+        app = builder.Build();
+        await app.PrepareDatabaseAsync();
+        await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
+            new SeedOptions { Patients = 60, Seed = 7, Today = Today, DemoPassword = "Test!Pass1" },
+            new SilentProgress());
+        app.MapHospitalGraphQL();
+        app.MapHospitalWeb();
+        await app.StartAsync();
+        BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+        if (!File.Exists(Path.Combine(ProjectDirectory(), "wwwroot", "_framework", "blazor.web.js")))
+        {
+            SkipReason = "Hospital.Web/wwwroot/_framework/blazor.web.js is missing: the package feed lacks Microsoft.AspNetCore.App.Internal.Assets, which ships it.";
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(file + suffix);
+        }
+    }
+
+    /// <summary>The repository root, found from this source file's place in it.</summary>
+    public static string RepositoryDirectory() => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", ".."));
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+
+    private static string ProjectDirectory() => Path.Combine(RepositoryDirectory(), "Hospital.Web");
+
+    private sealed class SilentProgress : ISeedProgress
+    {
+        public void Phase(string name, int total)
+        {
+        }
+
+        public void Advance(string name, int by)
+        {
+        }
+
+        public void Log(string message)
+        {
+        }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}
