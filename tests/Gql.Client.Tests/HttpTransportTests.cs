@@ -1,5 +1,6 @@
 using System.Text;
 using Gql.Client.Http;
+using Gql.Client.InProcess;
 using Gql.Client.Tests.GraphQL;
 using Gql.Client.Tests.Infrastructure;
 using Gql.Server;
@@ -49,6 +50,14 @@ public class HttpTransportTests
 
     private static async Task<TestServer> StartGraphQLServerAsync()
     {
+        var schema = await BuildSchemaAsync();
+        return await TestServer.StartAsync(
+            services => services.AddSingleton<IRequestExecutor>(new RequestExecutor(schema, new ExecutorOptions())),
+            app => app.MapGraphQL());
+    }
+
+    private static async Task<Schema> BuildSchemaAsync()
+    {
         var sdl = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "GraphQL", "schema.graphql"), TestContext.Current.CancellationToken);
         var resolvers = new Dictionary<string, IReadOnlyDictionary<string, FieldResolver>>
         {
@@ -79,9 +88,7 @@ public class HttpTransportTests
             ((ServerObjectType)schema.FindType(name)!).IsTypeOf = v => v is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__type", out var t) && (string?)t == name;
         }
 
-        return await TestServer.StartAsync(
-            services => services.AddSingleton<IRequestExecutor>(new RequestExecutor(schema, new ExecutorOptions())),
-            app => app.MapGraphQL());
+        return schema;
     }
 
     private static ServiceProvider ClientServices(Uri endpoint, Action<HttpClient>? configure = null)
@@ -119,6 +126,25 @@ public class HttpTransportTests
         Assert.Equal("Diagnostics", Assert.IsAssignableFrom<IGetPatient_Patient_Appointments_Doctor_Doctor>(appointment.Doctor).Specialty);
 
         var missing = await services.GetRequiredService<IGetPatientQuery>().ExecuteAsync(404, TestContext.Current.CancellationToken);
+        Assert.True(missing.IsSuccess);
+        Assert.Null(missing.Data!.Patient);
+    }
+
+    [Fact]
+    public async Task InProcessTransport_RunsOperations_WithoutHttp()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IRequestExecutor>(new RequestExecutor(await BuildSchemaAsync()));
+        services.AddClinicClient().UseInProcessTransport();
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IClinicClient>();
+
+        var found = await client.GetPatient.ExecuteAsync(7, TestContext.Current.CancellationToken);
+        var missing = await client.GetPatient.ExecuteAsync(404, TestContext.Current.CancellationToken);
+
+        Assert.Empty(found.Errors);
+        Assert.Equal("MRN-7", found.Data!.Patient!.Mrn);
+        Assert.Equal(5_000_000_000L, found.Data.Patient.Visits);
         Assert.True(missing.IsSuccess);
         Assert.Null(missing.Data!.Patient);
     }
