@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace Hospital.GraphQL.Tests.Browser;
+namespace Hospital.Testing;
 
 /// <summary>
 /// Debian's Chromium (<c>/usr/bin/chromium</c>, packages chromium and chromium-driver) driven by Playwright: the
@@ -62,7 +62,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
 
-        // The IDE is a large single-page app and CI machines are small: allow for a slow first paint. (Expect's
+        // Single-page apps (the IDE, the Blazor UI) on small CI machines: allow for a slow first paint. (Expect's
         // timeout is process-wide in Playwright; every browser test here wants the same.)
         context.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
