@@ -29,9 +29,6 @@ public sealed class HospitalWebApp : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
-    /// <summary>Why browser tests cannot run here, or null.</summary>
-    public string? SkipReason { get; private set; }
-
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -63,11 +60,6 @@ public sealed class HospitalWebApp : IAsyncLifetime
         app.MapHospitalWeb();
         await app.StartAsync();
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
-
-        if (!File.Exists(Path.Combine(ProjectDirectory(), "wwwroot", "_framework", "blazor.web.js")))
-        {
-            SkipReason = "Hospital.Web/wwwroot/_framework/blazor.web.js is missing: the package feed lacks Microsoft.AspNetCore.App.Internal.Assets, which ships it.";
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -32,11 +32,6 @@ public sealed class UiSession : IAsyncDisposable
 
     public static async Task<UiSession> StartAsync(HospitalWebApp app, int width = 1280, int height = 800)
     {
-        if (app.SkipReason is not null)
-        {
-            Assert.Skip(app.SkipReason);
-        }
-
         var chromium = await HeadlessChromium.LaunchAsync();
         var context = await chromium.NewContextAsync(width, height);
         context.SetDefaultTimeout(20_000);
