@@ -2,6 +2,8 @@ using System.Data.Common;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hospital.Data;
@@ -31,6 +33,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
     private static readonly IReadOnlyList<SchemaStep> Steps =
     [
         new(1, "Initial schema", CreateInitialSchemaAsync),
+        new(2, "Outbox for live updates", (db, ct) => CreateModelTablesAsync(db, ["outbox_messages"], ct)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -123,6 +126,37 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }
     }
 
+    /// <summary>
+    /// Creates tables (with their keys and indexes) that a later version added to the model, from the model itself, so
+    /// an upgraded database ends up as a new one would. A table that exists already (a database created by this build's
+    /// step 1) is left alone.
+    /// </summary>
+    private static async Task CreateModelTablesAsync(HospitalDbContext db, IReadOnlyCollection<string> tables, CancellationToken cancellationToken)
+    {
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var operations = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model)
+            .Where(o => o switch
+            {
+                CreateTableOperation create => tables.Contains(create.Name),
+                CreateIndexOperation index => tables.Contains(index.Table),
+                _ => false,
+            })
+            .ToList();
+        var missing = new List<MigrationOperation>();
+        foreach (var table in tables)
+        {
+            if (!await TableExistsAsync(db, table, cancellationToken))
+            {
+                missing.AddRange(operations.Where(o => o is CreateTableOperation c ? c.Name == table : ((CreateIndexOperation)o).Table == table));
+            }
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(missing, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+    }
+
     private static async Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken)
     {
         var sql = db.Database.IsSqlite()
@@ -139,6 +173,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         {
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var parameter = command.CreateParameter();
             parameter.ParameterName = "@name";
             parameter.Value = table;

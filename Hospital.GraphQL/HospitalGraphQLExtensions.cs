@@ -4,6 +4,7 @@ using Gql.Server.AspNetCore;
 using Hospital.Data;
 using Hospital.Seed;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Hospital.GraphQL;
@@ -16,9 +17,19 @@ public static class HospitalGraphQLExtensions
     /// </summary>
     public static IServiceCollection AddHospitalGraphQL(this IServiceCollection services)
     {
-        services.AddGraphQLServer(builder => builder
-            .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
-            .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext()));
+        services.AddGraphQLServer(builder =>
+        {
+            builder
+                .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
+                .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
+            foreach (var error in Errors.UserErrors.Types)
+            {
+                builder.AddType(error);
+            }
+        });
+        services.AddInMemorySubscriptions();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<Live.OutboxRelay>();
         services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
         services.AddGraphQLEntityFramework();
         services.AddSingleton<DemoDataSeeder>();

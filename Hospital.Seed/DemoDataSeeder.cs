@@ -32,6 +32,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.Patients);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.BatchSize);
+
+        // Seeding is a bulk load, not news: no outbox rows for live subscribers.
+        using var quiet = Hospital.Data.Outbox.OutboxScope.Suppress();
         var stopwatch = Stopwatch.StartNew();
         if (options.Reset)
         {

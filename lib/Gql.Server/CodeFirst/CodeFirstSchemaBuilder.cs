@@ -526,10 +526,19 @@ public sealed class CodeFirstSchemaBuilder
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<GraphQLIgnoreAttribute>() is null && (p.CanWrite || parameters.Any(c => string.Equals(c.Name, p.Name, StringComparison.OrdinalIgnoreCase))))
             .ToList();
+        var ids = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var property in properties)
         {
             var parameter = parameters.FirstOrDefault(p => string.Equals(p.Name, property.Name, StringComparison.OrdinalIgnoreCase));
-            var field = new InputField(Naming.FieldName(property), Input(property.PropertyType, nullability.Create(property)), property.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
+            var fieldType = Input(property.PropertyType, nullability.Create(property));
+            if (property.GetCustomAttributes().OfType<Relay.IIdAttribute>().FirstOrDefault() is { } idAttribute)
+            {
+                // A global id field: clients pass the opaque id, the input object gets the key of the expected type.
+                fieldType = fieldType is NonNullType ? new NonNullType(Scalars.ID) : Scalars.ID;
+                ids[property.Name] = idAttribute.NodeType is { } nodeType ? Output(nodeType, null).Named.Name : null;
+            }
+
+            var field = new InputField(Naming.FieldName(property), fieldType, property.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
             {
                 RuntimeType = property.PropertyType,
                 DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
@@ -542,7 +551,7 @@ public sealed class CodeFirstSchemaBuilder
             input.Fields.Add(field);
         }
 
-        input.Factory = ResolverCompiler.InputFactory(type, constructor, properties, input);
+        input.Factory = ResolverCompiler.InputFactory(type, constructor, properties, input, ids);
         return input;
     }
 

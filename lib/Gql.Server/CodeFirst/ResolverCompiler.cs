@@ -60,8 +60,13 @@ internal static class ResolverCompiler
         return (c => unwrap(Call(c)), null);
     }
 
-    public static Func<IReadOnlyDictionary<string, object?>, object> InputFactory(Type type, ConstructorInfo? constructor, List<PropertyInfo> properties, InputObjectType input)
+    public static Func<IReadOnlyDictionary<string, object?>, object> InputFactory(Type type, ConstructorInfo? constructor, List<PropertyInfo> properties, InputObjectType input, IReadOnlyDictionary<string, string?>? ids = null)
     {
+        object? Convert(string member, object? value, Type target) =>
+            ids is not null && ids.TryGetValue(member, out var expected) && value is string id
+                ? Relay.NodeIds.DecodeKey(id, expected, target)
+                : ArgumentConverter.Convert(value, target);
+
         var ctorParameters = constructor?.GetParameters() ?? [];
         var fieldOf = properties.ToDictionary(p => p.Name, p => input.Fields.First(f => f.RuntimeType == p.PropertyType && string.Equals(f.Name, Naming.FieldName(p), StringComparison.Ordinal)).Name, StringComparer.OrdinalIgnoreCase);
         var create = constructor is null ? null : CompileConstructor(constructor);
@@ -73,7 +78,7 @@ internal static class ResolverCompiler
             {
                 var p = ctorParameters[i];
                 args[i] = fieldOf.TryGetValue(p.Name!, out var name) && values.TryGetValue(name, out var value)
-                    ? ArgumentConverter.Convert(value, p.ParameterType)
+                    ? Convert(p.Name!, value, p.ParameterType)
                     : p.HasDefaultValue ? p.DefaultValue : Default(p.ParameterType);
             }
 
@@ -82,7 +87,7 @@ internal static class ResolverCompiler
             {
                 if (values.TryGetValue(fieldOf[property.Name], out var value))
                 {
-                    property.SetValue(result, ArgumentConverter.Convert(value, property.PropertyType));
+                    property.SetValue(result, Convert(property.Name, value, property.PropertyType));
                 }
             }
 

@@ -57,6 +57,20 @@ public static class GraphQLServerServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="Subscriptions.InMemoryTopicEvents"/> as the process's <see cref="Subscriptions.ITopicEventSender"/>
+    /// and <see cref="Subscriptions.ITopicEventReceiver"/> (one singleton for both).
+    /// </summary>
+    public static IServiceCollection AddInMemorySubscriptions(this IServiceCollection services, Action<Subscriptions.TopicEventOptions>? configure = null)
+    {
+        var options = new Subscriptions.TopicEventOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(new Subscriptions.InMemoryTopicEvents(options));
+        services.TryAddSingleton<Subscriptions.ITopicEventSender>(sp => sp.GetRequiredService<Subscriptions.InMemoryTopicEvents>());
+        services.TryAddSingleton<Subscriptions.ITopicEventReceiver>(sp => sp.GetRequiredService<Subscriptions.InMemoryTopicEvents>());
+        return services;
+    }
 }
 
 /// <summary>Serves <c>?sdl</c> with the engine's <see cref="SchemaPrinter"/>.</summary>

@@ -64,6 +64,20 @@ public sealed class RequestContext
     public bool AllowSubscriptions { get; init; } = true;
 
     public Dictionary<string, object?> Data { get; } = [];
+
+    /// <summary>A copy of this context that resolves services from <paramref name="services"/> (same user, rules and data).</summary>
+    /// <param name="services">The services, usually a narrower scope.</param>
+    /// <returns>The copy.</returns>
+    public RequestContext WithServices(IServiceProvider services)
+    {
+        var copy = new RequestContext { Services = services, User = User, AllowMutations = AllowMutations, AllowSubscriptions = AllowSubscriptions };
+        foreach (var (key, value) in Data)
+        {
+            copy.Data[key] = value;
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>An ordered map of response keys to values: the shape of every object in <c>data</c>.</summary>

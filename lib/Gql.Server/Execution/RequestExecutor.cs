@@ -6,6 +6,7 @@ using Gql.Language.Ast;
 using Gql.Server.Introspection;
 using Gql.Server.Types;
 using Gql.Server.Validation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Gql.Server.Execution;
 
@@ -80,10 +81,25 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             yield break;
         }
 
+        // Each event executes in a DI scope of its own: scoped services (DataLoader caches, DbContexts) must not carry
+        // one event's state into the next, or a long-lived subscription would keep answering with stale data.
+        var scopes = context.Services.GetService(typeof(IServiceScopeFactory)) as IServiceScopeFactory;
         await foreach (var @event in stream.WithCancellation(cancellationToken))
         {
-            var run = new OperationRun(this, prepared!, operation, variables, context, cancellationToken);
-            yield return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+            var scope = scopes?.CreateAsyncScope();
+            try
+            {
+                var eventContext = scope is null ? context : context.WithServices(scope.Value.ServiceProvider);
+                var run = new OperationRun(this, prepared!, operation, variables, eventContext, cancellationToken);
+                yield return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+            }
+            finally
+            {
+                if (scope is not null)
+                {
+                    await scope.Value.DisposeAsync();
+                }
+            }
         }
     }
 

@@ -1,0 +1,170 @@
+using Hospital.Data.Entities;
+using Hospital.Data.Outbox;
+using Hospital.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hospital.Data.Tests;
+
+/// <summary>Changes others listen for write outbox rows in the same transaction as the change, on each provider.</summary>
+public abstract class OutboxTests(DatabaseProvider provider, PostgresServer postgres) : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private TestData data = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        database = await TestDatabase.Create(provider, postgres).WithSchemaAsync();
+        await using var db = database.CreateContext();
+        data = await TestData.CreateAsync(db);
+    }
+
+    public async ValueTask DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task AppointmentChanges_WriteOneRowEach_ScopedToTheDoctor()
+    {
+        var before = await MaxIdAsync();
+        int appointmentId;
+        await using (var db = database.CreateContext())
+        {
+            var appointment = data.NewAppointment(TestData.Monday9);
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync(Ct);
+            appointmentId = appointment.Id;
+            appointment.TransitionTo(AppointmentStatus.CheckedIn, TestData.Monday9);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var rows = await RowsAfterAsync(before);
+
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(OutboxTopics.AppointmentChanged, r.Topic);
+            Assert.Equal(appointmentId, r.EntityId);
+            Assert.Equal($"doctor:{data.Doctor.Id}", r.Scope);
+        });
+    }
+
+    [Fact]
+    public async Task NewRows_CarryTheIdsTheDatabaseGave()
+    {
+        var before = await MaxIdAsync();
+        await using var db = database.CreateContext();
+        var order = new LabOrder { PatientId = data.Patient.Id, OrderedById = data.Doctor.Id, TestCode = "K", TestName = "Potassium", OrderedAt = TestData.Monday9 };
+        db.LabOrders.Add(order);
+        await db.SaveChangesAsync(Ct);
+        var result = new LabResult { LabOrderId = order.Id, Analyte = "Potassium", Value = "4.1", NumericValue = 4.1m, Unit = "mmol/L", ResultedAt = TestData.Monday9.AddHours(1) };
+        db.LabResults.Add(result);
+        await db.SaveChangesAsync(Ct);
+
+        var rows = await RowsAfterAsync(before);
+
+        Assert.Equal(
+            [(OutboxTopics.LabOrderChanged, order.Id, $"patient:{data.Patient.Id}"), (OutboxTopics.LabResultAdded, result.Id, null)],
+            rows.Select(r => (r.Topic, r.EntityId, r.Scope)).ToList());
+        Assert.True(order.Id > 0 && result.Id > 0);
+    }
+
+    [Fact]
+    public async Task AdmittingAPatient_AnnouncesTheBed()
+    {
+        var before = await MaxIdAsync();
+        await using var db = database.CreateContext();
+        db.Admissions.Add(new Admission { PatientId = data.Patient.Id, BedId = data.Bed.Id, AttendingDoctorId = data.Doctor.Id, AdmittedAt = TestData.Monday9, Reason = "Observation" });
+        await db.SaveChangesAsync(Ct);
+
+        var rows = await RowsAfterAsync(before);
+
+        Assert.Contains(rows, r => r.Topic == OutboxTopics.BedChanged && r.EntityId == data.Bed.Id);
+    }
+
+    [Fact]
+    public async Task AFailedSave_LeavesNoRow()
+    {
+        var before = await MaxIdAsync();
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+        var theirs = await second.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+        mine.Status = BedStatus.Cleaning;
+        await first.SaveChangesAsync(Ct);
+        theirs.Status = BedStatus.OutOfService;
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+
+        var rows = await RowsAfterAsync(before);
+        Assert.Single(rows);
+        Assert.Equal((OutboxTopics.BedChanged, data.Bed.Id), (rows[0].Topic, rows[0].EntityId));
+    }
+
+    [Fact]
+    public async Task SuppressedWork_WritesNoRow()
+    {
+        var before = await MaxIdAsync();
+        await using (var db = database.CreateContext())
+        {
+            using (OutboxScope.Suppress())
+            {
+                db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+                await db.SaveChangesAsync(Ct);
+            }
+
+            Assert.False(OutboxScope.IsSuppressed);
+        }
+
+        Assert.Empty(await RowsAfterAsync(before));
+    }
+
+    [Fact]
+    public async Task Signal_WakesReaders_WhenAWriteCommits()
+    {
+        var wait = OutboxSignal.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await using var db = database.CreateContext();
+        db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+        await db.SaveChangesAsync(Ct);
+
+        Assert.True(await wait);
+    }
+
+    [Fact]
+    public async Task UpgradeFromVersion1_CreatesTheOutboxTable()
+    {
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE outbox_messages", Ct);
+            await db.Database.ExecuteSqlRawAsync("DELETE FROM schema_versions WHERE version >= 2", Ct);
+        }
+
+        Assert.Equal((SchemaStatus.Outdated, 1), await database.Schema.GetStatusAsync(Ct));
+        var applied = await database.Schema.EnsureSchemaAsync(Ct);
+
+        Assert.Contains(2, applied);
+        var before = await MaxIdAsync();
+        await using (var db = database.CreateContext())
+        {
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Single(await RowsAfterAsync(before));
+    }
+
+    private async Task<long> MaxIdAsync()
+    {
+        await using var db = database.CreateContext();
+        return await db.OutboxMessages.MaxAsync(m => (long?)m.Id, Ct) ?? 0;
+    }
+
+    private async Task<List<OutboxMessage>> RowsAfterAsync(long id)
+    {
+        await using var db = database.CreateContext();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.Id > id).OrderBy(m => m.Id).ToListAsync(Ct);
+    }
+}
+
+public sealed class SqliteOutboxTests(PostgresServer postgres) : OutboxTests(DatabaseProvider.Sqlite, postgres);
+
+public sealed class PostgresOutboxTests(PostgresServer postgres) : OutboxTests(DatabaseProvider.PostgreSql, postgres);

@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+using Gql.Server.Execution;
+using Gql.Server.Relay;
+using Gql.Server.Subscriptions;
+using Hospital.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hospital.GraphQL.Tests;
+
+/// <summary>An API of its own (a separate database): these tests change data.</summary>
+public sealed class LiveApi : HospitalApi;
+
+/// <summary>Mutations with typed errors, and subscriptions fed by the outbox.</summary>
+public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Appointment_MovesAlongItsLifeCycle_StepByStep()
+    {
+        var (id, _) = await ScheduledAppointmentAsync();
+
+        foreach (var (mutation, status) in new[] { ("checkInAppointment", "CHECKED_IN"), ("startAppointment", "IN_PROGRESS"), ("completeAppointment", "COMPLETED") })
+        {
+            var result = await api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ code message }} }} }}", new { id });
+
+            Assert.Null(result["errors"]);
+            var payload = result["data"]![mutation]!;
+            Assert.Null(payload["errors"]);
+            Assert.Equal(id, (string?)payload["appointment"]!["id"]);
+            Assert.Equal(status, (string?)payload["appointment"]!["status"]);
+        }
+    }
+
+    [Fact]
+    public async Task AStepOutOfOrder_IsATypedError_AndChangesNothing()
+    {
+        var (id, _) = await ScheduledAppointmentAsync();
+
+        var result = await api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename code message ... on InvalidTransitionError { from to } } } }", new { id });
+
+        Assert.Null(result["errors"]);
+        var payload = result["data"]!["completeAppointment"]!;
+        Assert.Null(payload["appointment"]);
+        var error = payload["errors"]![0]!;
+        Assert.Equal("InvalidTransitionError", (string?)error["__typename"]);
+        Assert.Equal("INVALID_TRANSITION", (string?)error["code"]);
+        Assert.Equal(("Scheduled", "Completed"), ((string?)error["from"], (string?)error["to"]));
+        Assert.Equal("SCHEDULED", await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task CancellingWithoutAReason_IsAValidationError()
+    {
+        var (id, _) = await ScheduledAppointmentAsync();
+
+        var result = await api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename code message } } }", new { id });
+
+        var error = result["data"]!["cancelAppointment"]!["errors"]![0]!;
+        Assert.Equal("ValidationError", (string?)error["__typename"]);
+        Assert.Contains("reason is required", (string?)error["message"]);
+        Assert.Equal("SCHEDULED", await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task UnknownAndMalformedIds_AreReportedClearly()
+    {
+        var unknown = await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { code message } } }", new { id = NodeIds.Encode("Appointment", 987654) });
+        var malformed = await api.PostAsync("mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
+        var wrongType = await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
+
+        Assert.Equal("NOT_FOUND", (string?)unknown["data"]!["checkInAppointment"]!["errors"]![0]!["code"]);
+        Assert.Equal("INVALID_ID", (string?)malformed["errors"]![0]!["extensions"]!["code"]);
+        Assert.Equal("INVALID_ID", (string?)wrongType["errors"]![0]!["extensions"]!["code"]);
+        Assert.Contains("not the id of a Appointment", (string?)wrongType["errors"]![0]!["message"]);
+    }
+
+    [Fact]
+    public async Task OccupiedBeds_ChangeOnlyThroughAdmissions()
+    {
+        var result = await api.PostAsync("{ beds(take: 500) { items { id label status } } }");
+        var occupied = result["data"]!["beds"]!["items"]!.AsArray().First(b => (string?)b!["status"] == "OCCUPIED")!;
+
+        var change = await api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { code message } } }", new { id = (string?)occupied["id"] });
+
+        Assert.Equal("INVALID_TRANSITION", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["code"]);
+        Assert.Contains("occupancy follows admissions", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["message"]);
+    }
+
+    [Fact]
+    public async Task AppointmentChanged_DeliversTheChange_ToTheDoctorsSubscribers()
+    {
+        var (id, doctorId) = await ScheduledAppointmentAsync();
+        await using var subscription = await SubscribeAsync(
+            "subscription ($doctor: ID) { appointmentChanged(doctorId: $doctor) { id status doctor { id } patient { fullName } } }",
+            new Dictionary<string, object?> { ["doctor"] = doctorId },
+            $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
+
+        await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { code } } }", new { id });
+        var change = await subscription.NextAsync();
+
+        Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
+        Assert.Equal("CHECKED_IN", (string?)change["appointmentChanged"]!["status"]);
+        Assert.Equal(doctorId, (string?)change["appointmentChanged"]!["doctor"]!["id"]);
+        Assert.False(string.IsNullOrEmpty((string?)change["appointmentChanged"]!["patient"]!["fullName"]));
+    }
+
+    [Fact]
+    public async Task BedChanged_IsNarrowedToTheWard_AndSeesEachChangeFresh()
+    {
+        var beds = (await api.PostAsync("{ beds(take: 500) { items { id status ward { id } } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var free = beds.Where(b => (string?)b!["status"] == "AVAILABLE").ToList();
+        var mine = free[0]!;
+        var wardId = (string?)mine["ward"]!["id"];
+        var elsewhere = free.First(b => (string?)b!["ward"]!["id"] != wardId)!;
+        await using var subscription = await SubscribeAsync(
+            "subscription ($ward: ID) { bedChanged(wardId: $ward) { id status } }",
+            new Dictionary<string, object?> { ["ward"] = wardId },
+            "BedChanged");
+
+        await SetBedAsync((string)elsewhere["id"]!, "CLEANING");
+        await SetBedAsync((string)mine["id"]!, "CLEANING");
+        await SetBedAsync((string)mine["id"]!, "AVAILABLE");
+
+        var first = await subscription.NextAsync();
+        var second = await subscription.NextAsync();
+        Assert.Equal(((string?)mine["id"], "CLEANING"), ((string?)first["bedChanged"]!["id"], (string?)first["bedChanged"]!["status"]));
+        Assert.Equal(((string?)mine["id"], "AVAILABLE"), ((string?)second["bedChanged"]!["id"], (string?)second["bedChanged"]!["status"]));
+    }
+
+    [Fact]
+    public async Task ChangesWrittenByAnotherProcess_ArriveByPolling()
+    {
+        var (id, doctorId) = await ScheduledAppointmentAsync();
+        var key = NodeIds.DecodeKey(id, "Appointment", typeof(int));
+        await using var subscription = await SubscribeAsync(
+            "subscription { appointmentChanged { id status } }",
+            null,
+            "AppointmentChanged");
+
+        // Another process: a row in the outbox and nothing else (no in-process signal).
+        await using (var db = await api.Services.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContextAsync(Ct))
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO outbox_messages (topic, entity_id, scope, occurred_at) VALUES ('AppointmentChanged', {0}, NULL, {1})",
+                [key, DateTime.UtcNow],
+                Ct);
+        }
+
+        var change = await subscription.NextAsync();
+        Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
+        Assert.NotNull(doctorId);
+    }
+
+    private async Task SetBedAsync(string id, string status)
+    {
+        var result = await api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
+        Assert.Null(result["errors"]);
+        Assert.Null(result["data"]!["setBedStatus"]!["errors"]);
+    }
+
+    private async Task<(string Id, string DoctorId)> ScheduledAppointmentAsync()
+    {
+        // Each test takes a different scheduled appointment, so tests sharing the database do not collide.
+        var result = await api.PostAsync("{ appointments(first: 50, where: { status: { eq: SCHEDULED } }) { nodes { id doctor { id } } } }");
+        var nodes = result["data"]!["appointments"]!["nodes"]!.AsArray();
+        var node = nodes[Interlocked.Increment(ref taken) % nodes.Count]!;
+        return ((string)node["id"]!, (string)node["doctor"]!["id"]!);
+    }
+
+    private static int taken = -1;
+
+    private async Task<string> StatusAsync(string id) =>
+        (string)(await api.PostAsync("query ($id: ID!) { appointment(id: $id) { status } }", new { id }))["data"]!["appointment"]!["status"]!;
+
+    /// <summary>Starts a subscription in process and returns once it listens on <paramref name="topic"/>.</summary>
+    private async Task<Subscription> SubscribeAsync(string query, Dictionary<string, object?>? variables, string topic)
+    {
+        var events = api.Services.GetRequiredService<InMemoryTopicEvents>();
+        var listening = events.SubscriberCount(topic);
+        var scope = api.Services.CreateAsyncScope();
+        var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var executor = api.Services.GetRequiredService<IRequestExecutor>();
+        var stream = executor.SubscribeAsync(new GraphQLRequest(query, null, variables), new RequestContext { Services = scope.ServiceProvider }, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var first = stream.MoveNextAsync().AsTask();
+        var deadline = DateTime.UtcNow + Patience;
+        while (events.SubscriberCount(topic) <= listening)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The subscription never listened on {topic}.");
+            Assert.False(first.IsCompleted, "The subscription ended before it listened.");
+            await Task.Delay(20, Ct);
+        }
+
+        return new Subscription(scope, cancel, stream, first);
+    }
+
+    private sealed class Subscription(AsyncServiceScope scope, CancellationTokenSource cancel, IAsyncEnumerator<ExecutionResult> stream, Task<bool> first) : IAsyncDisposable
+    {
+        private Task<bool>? inFlight = first;
+
+        public async Task<JsonObject> NextAsync()
+        {
+            inFlight ??= stream.MoveNextAsync().AsTask();
+            Assert.True(await inFlight.WaitAsync(Patience, Ct), "The subscription ended.");
+            inFlight = null;
+            var result = stream.Current;
+            Assert.Null(result.Errors);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            Gql.Server.Json.GraphQLJson.WriteResult(buffer, result);
+            return JsonNode.Parse(buffer.WrittenSpan)!["data"]!.AsObject();
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await cancel.CancelAsync();
+            try
+            {
+                if (inFlight is not null)
+                {
+                    await inFlight;
+                }
+
+                await stream.DisposeAsync();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            cancel.Dispose();
+            await scope.DisposeAsync();
+        }
+    }
+}
