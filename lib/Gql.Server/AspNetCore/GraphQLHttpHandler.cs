@@ -1,9 +1,12 @@
 using System.Text;
+using Gql.Server.AspNetCore.Sse;
+using Gql.Server.AspNetCore.WebSockets;
 using Gql.Server.Execution;
 using Gql.Server.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,23 +15,49 @@ namespace Gql.Server.AspNetCore;
 /// <summary>
 /// Serves one GraphQL endpoint per the GraphQL-over-HTTP draft: POST with JSON bodies, GET with the query string,
 /// Accept negotiation between <c>application/graphql-response+json</c> and <c>application/json</c> (with the status
-/// codes each requires), <c>?sdl</c>, and the IDE for browsers.
+/// codes each requires), <c>?sdl</c>, and the IDE for browsers; and, on the same path, event streams for requests
+/// that accept <c>text/event-stream</c> and WebSocket upgrades (<c>graphql-transport-ws</c>).
 /// </summary>
-internal sealed partial class GraphQLHttpHandler(GraphQLHttpOptions options, IServiceProvider rootServices)
+internal sealed partial class GraphQLHttpHandler
 {
     /// <summary>The route value holding the part of the path below the endpoint (IDE files).</summary>
     public const string SubPathRouteValue = "gqlPath";
 
     private const string AllowedMethods = "GET, POST";
 
+    private readonly GraphQLHttpOptions options;
+    private readonly IServiceProvider rootServices;
+    private readonly GraphQLWebSocketHandler? webSockets;
+
     // The executor and logger are singletons; looking them up once keeps DI out of the per-request path.
     private IRequestExecutor? executor;
     private ILogger? logger;
     private SdlCache? sdlCache;
+    private ServerSentEventsResponder? eventStreams;
+
+    public GraphQLHttpHandler(GraphQLHttpOptions options, IServiceProvider rootServices)
+    {
+        this.options = options;
+        this.rootServices = rootServices;
+        if (options.WebSockets.Enable)
+        {
+            webSockets = new GraphQLWebSocketHandler(options, rootServices, HandleHttpAsync);
+        }
+    }
 
     private ILogger Logger => logger ??= rootServices.GetService<ILoggerFactory>()?.CreateLogger("Gql.Server.AspNetCore.GraphQLHttp") ?? NullLogger.Instance;
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context)
+    {
+        if (webSockets is not null && string.IsNullOrEmpty(context.GetRouteValue(SubPathRouteValue) as string) && GraphQLWebSocketHandler.IsUpgradeRequest(context))
+        {
+            return webSockets.HandleAsync(context);
+        }
+
+        return HandleHttpAsync(context);
+    }
+
+    private async Task HandleHttpAsync(HttpContext context)
     {
         ResponseMediaType mediaType = ResponseMediaType.Json;
         try
@@ -62,13 +91,16 @@ internal sealed partial class GraphQLHttpHandler(GraphQLHttpOptions options, ISe
                 return;
             }
 
-            if (MediaTypes.Negotiate(request.Headers.Accept) is not { } negotiated)
+            // Errors before an event stream starts are JSON: of the type the client also accepts, else application/json.
+            var negotiated = MediaTypes.Negotiate(request.Headers.Accept);
+            var streaming = !HttpMethods.IsHead(request.Method) && options.ServerSentEvents.Enable && MediaTypes.PrefersEventStream(request.Headers.Accept);
+            if (negotiated is null && !streaming)
             {
                 await WriteTransportErrorAsync(context, StatusCodes.Status406NotAcceptable, mediaType, GraphQLHttpErrorCodes.NotAcceptable, "None of the media types in the Accept header can be produced; accept application/graphql-response+json or application/json.");
                 return;
             }
 
-            mediaType = negotiated;
+            mediaType = negotiated ?? ResponseMediaType.Json;
             if (isGet && !options.EnableGetRequests)
             {
                 await WriteTransportErrorAsync(context, StatusCodes.Status405MethodNotAllowed, mediaType, GraphQLHttpErrorCodes.MethodNotAllowed, "GraphQL requests must be sent with POST.", "POST");
@@ -93,12 +125,28 @@ internal sealed partial class GraphQLHttpHandler(GraphQLHttpOptions options, ISe
                 Services = context.RequestServices,
                 User = context.User,
 
-                // GET must stay safe (no state changes), and plain HTTP cannot stream subscription events.
+                // GET must stay safe (no state changes), and a single JSON response cannot carry subscription events.
                 AllowMutations = !isGet,
-                AllowSubscriptions = false,
+                AllowSubscriptions = streaming,
             };
             executor ??= rootServices.GetRequiredService<IRequestExecutor>();
-            var result = await executor.ExecuteAsync(graphQLRequest, requestContext, context.RequestAborted);
+            ExecutionResult result;
+            if (streaming)
+            {
+                eventStreams ??= new ServerSentEventsResponder(options.ServerSentEvents, Logger);
+                var stopping = rootServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
+                if (await eventStreams.RespondAsync(context, executor, graphQLRequest, requestContext, negotiated is not null, stopping) is not { } failed)
+                {
+                    return;
+                }
+
+                result = failed;
+            }
+            else
+            {
+                result = await executor.ExecuteAsync(graphQLRequest, requestContext, context.RequestAborted);
+            }
+
             await WriteResultAsync(context, StatusFor(result, mediaType, isGet), mediaType, result, isGet && result.RequestError == RequestErrorKind.OperationNotAllowed ? "POST" : null);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -1,3 +1,6 @@
+using Gql.Server.AspNetCore.Sse;
+using Gql.Server.AspNetCore.WebSockets;
+
 namespace Gql.Server.AspNetCore;
 
 /// <summary>Settings of one GraphQL HTTP endpoint mapped with <see cref="GraphQLEndpointRouteBuilderExtensions.MapGraphQL"/>.</summary>
@@ -6,7 +9,10 @@ public sealed class GraphQLHttpOptions
     /// <summary>The default <see cref="MaxRequestBodySize"/>: 1 MiB.</summary>
     public const long DefaultMaxRequestBodySize = 1024 * 1024;
 
-    /// <summary>POST bodies larger than this are refused with 413 before they are parsed. Default 1 MiB.</summary>
+    /// <summary>
+    /// POST bodies larger than this are refused with 413 before they are parsed, and WebSocket messages larger than this
+    /// close the socket (1009). Default 1 MiB.
+    /// </summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 
     /// <summary>Whether queries may be sent with GET (mutations never may). Default true.</summary>
@@ -17,6 +23,12 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>The Banana Cake Pop IDE served to browsers on the endpoint.</summary>
     public GraphQLIdeOptions Ide { get; } = new();
+
+    /// <summary>GraphQL over WebSocket (<c>graphql-transport-ws</c>) on the endpoint's path: queries, mutations and subscriptions.</summary>
+    public GraphQLWebSocketOptions WebSockets { get; } = new();
+
+    /// <summary>GraphQL over server-sent events on the endpoint: results streamed to requests that accept <c>text/event-stream</c>.</summary>
+    public GraphQLServerSentEventsOptions ServerSentEvents { get; } = new();
 }
 
 /// <summary>Settings of the Banana Cake Pop IDE page. Its telemetry is always switched off.</summary>

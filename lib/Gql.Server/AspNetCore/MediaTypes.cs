@@ -20,6 +20,8 @@ internal static class MediaTypes
     public const string Json = "application/json";
     public const string GraphQLResponseJsonUtf8 = "application/graphql-response+json; charset=utf-8";
     public const string JsonUtf8 = "application/json; charset=utf-8";
+    public const string EventStream = "text/event-stream";
+    public const string EventStreamUtf8 = "text/event-stream; charset=utf-8";
 
     public static string ContentType(ResponseMediaType type) =>
         type == ResponseMediaType.GraphQLResponse ? GraphQLResponseJsonUtf8 : JsonUtf8;
@@ -69,6 +71,29 @@ internal static class MediaTypes
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the Accept header names <c>text/event-stream</c> explicitly, with a quality at least that of the JSON
+    /// types it also accepts: <c>text/event-stream, application/json;q=0.9</c> gets a stream, <c>*/*</c> does not.
+    /// </summary>
+    public static bool PrefersEventStream(StringValues accept)
+    {
+        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var ranges))
+        {
+            return false;
+        }
+
+        var eventStream = 0.0;
+        foreach (var range in ranges)
+        {
+            if (range.MediaType.Equals(EventStream, StringComparison.OrdinalIgnoreCase) && (!range.Charset.HasValue || IsUtf8(range.Charset)))
+            {
+                eventStream = Math.Max(eventStream, range.Quality ?? 1);
+            }
+        }
+
+        return eventStream > 0 && eventStream >= Math.Max(Match(ranges, "graphql-response+json").Quality, Match(ranges, "json").Quality);
     }
 
     /// <summary>Why a POST body's Content-Type is refused, or null when it is JSON in UTF-8.</summary>

@@ -29,6 +29,9 @@ public sealed class TestHost : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The application's services.</summary>
+    public IServiceProvider Services => app.Services;
+
     public HttpClient Client { get; }
 
     /// <summary>What the server logged at warning level and above.</summary>
@@ -50,6 +53,9 @@ public sealed class TestHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return new TestHost(app, new Uri(address), logs);
     }
+
+    /// <summary>Stops the application gracefully, as a host shutdown does.</summary>
+    public Task StopAsync() => app.StopAsync(CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
