@@ -1,6 +1,7 @@
 using Gql.Client;
 using Gql.Client.InProcess;
 using Hospital.Web.Components;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
 namespace Hospital.Web;
@@ -16,6 +17,8 @@ public static class HospitalWebExtensions
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HospitalTime>();
         var client = services.AddHospitalClient();
         if (configuration["Hospital:ApiBaseAddress"] is { Length: > 0 } apiBaseAddress)
         {
