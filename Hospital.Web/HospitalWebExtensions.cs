@@ -11,7 +11,8 @@ public static class HospitalWebExtensions
     /// <summary>
     /// The staff UI: Razor components with interactive server rendering, Radzen, and the generated
     /// <c>IHospitalClient</c>. With <c>Hospital:ApiBaseAddress</c> set the client calls that API over HTTP; otherwise it
-    /// calls the API this process hosts directly, in process (no HTTP, no loopback address).
+    /// calls the API this process hosts directly, in process (no HTTP, no loopback address). Subscriptions to a remote
+    /// API go over a WebSocket.
     /// </summary>
     public static IServiceCollection AddHospitalWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +23,9 @@ public static class HospitalWebExtensions
         var client = services.AddHospitalClient();
         if (configuration["Hospital:ApiBaseAddress"] is { Length: > 0 } apiBaseAddress)
         {
-            client.ConfigureHttpClient(http => http.BaseAddress = GraphQLEndpoint(apiBaseAddress));
+            // Queries and mutations over HTTP, subscriptions over one shared WebSocket (graphql-transport-ws).
+            client.ConfigureHttpClient(http => http.BaseAddress = GraphQLEndpoint(apiBaseAddress))
+                .UseWebSocketForSubscriptions(GraphQLEndpoint(apiBaseAddress));
         }
         else
         {

@@ -85,4 +85,41 @@ public sealed class BedBoardTests(HospitalWebApp app)
         await Expect(ui.Page.GetByTestId("chart-mrn")).ToHaveTextAsync(mrn);
         Assert.Empty(ui.Errors);
     }
+
+    [Fact]
+    public async Task ANurseSetsABedsStatus_AndEveryOpenBoardShowsItLive()
+    {
+        await using var nurse = await UiSession.StartAsync(app);
+        await using var colleague = await UiSession.StartAsync(app);
+        await colleague.GotoAsync("wards");
+        await Expect(colleague.Page.GetByTestId("live-indicator")).ToContainTextAsync("Live");
+        await nurse.GotoAsync("wards");
+        var tile = nurse.Page.Locator($"{Beds}[data-status=available]").First;
+        var label = (await tile.Locator(".bed-label").TextContentAsync())!.Replace("Bed ", "", StringComparison.Ordinal).Trim();
+
+        // Act: from the keyboard, as a nurse at the station would.
+        await nurse.Page.GetByRole(AriaRole.Button, new() { Name = $"Change the status of bed {label}", Exact = true }).FocusAsync();
+        await nurse.Page.Keyboard.PressAsync("Enter");
+        var dialog = nurse.Page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToContainTextAsync("Now: Available");
+        await nurse.Page.WaitForTimeoutAsync(400); // the dialog's fade-in, for the screenshot only
+        await nurse.ScreenshotAsync("bed-status-dialog");
+        await nurse.AssertAccessibleAsync("bed status dialog");
+        await dialog.GetByTestId("set-cleaning").ClickAsync();
+
+        // Assert: the nurse's board and the colleague's (never reloaded) both show the bed as cleaning.
+        await Expect(dialog).Not.ToBeVisibleAsync();
+        var mine = nurse.Page.Locator(Beds).Filter(new() { Has = nurse.Page.Locator(".bed-label", new() { HasTextString = label }) });
+        var theirs = colleague.Page.Locator(Beds).Filter(new() { Has = colleague.Page.Locator(".bed-label", new() { HasTextString = label }) });
+        await Expect(mine.First).ToHaveAttributeAsync("data-status", "cleaning");
+        await Expect(theirs.First).ToHaveAttributeAsync("data-status", "cleaning");
+        await colleague.ScreenshotAsync("wards-live");
+
+        // And back, so other tests see the board as seeded.
+        await mine.First.GetByRole(AriaRole.Button).ClickAsync();
+        await dialog.GetByTestId("set-available").ClickAsync();
+        await Expect(theirs.First).ToHaveAttributeAsync("data-status", "available");
+        Assert.Empty(nurse.Errors);
+        Assert.Empty(colleague.Errors);
+    }
 }

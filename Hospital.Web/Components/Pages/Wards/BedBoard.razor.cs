@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hospital.Data;
+using Hospital.Web.Components.Live;
 using Hospital.Web.Components.Wards;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
@@ -7,8 +8,9 @@ using Radzen;
 
 namespace Hospital.Web.Components.Pages.Wards;
 
-public sealed partial class BedBoard
+public sealed partial class BedBoard : IAsyncDisposable
 {
+    private LiveUpdates? live;
     private IReadOnlyList<IGetBedBoard_Wards>? wards;
     private string? error;
     private int totalBeds;
@@ -23,7 +25,19 @@ public sealed partial class BedBoard
     private NotificationService Notifications { get; set; } = null!;
 
     [Inject]
-    private HospitalDataOptions DataOptions { get; set; } = null!;
+    private HospitalTime Time { get; set; } = null!;
+
+    [Inject]
+    private IOnBedChangedSubscription OnBedChanged { get; set; } = null!;
+
+    [Inject]
+    private DialogService Dialogs { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private ILogger<BedBoard> Logger { get; set; } = null!;
 
     [Inject]
     private IConfiguration Configuration { get; set; } = null!;
@@ -34,21 +48,56 @@ public sealed partial class BedBoard
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // The interactive render follows every bed change, made here or anywhere else, and reloads the board.
+        if (firstRender)
+        {
+            live = new LiveUpdates(() => InvokeAsync(LoadAsync), () => InvokeAsync(StateHasChanged), Clock, Logger);
+            live.Follow(ct => OnBedChanged.Watch(cancellationToken: ct));
+            StateHasChanged();
+        }
+    }
+
     private async Task LoadAsync()
     {
-        error = null;
         var result = await GetBedBoard.ExecuteAsync();
         if (result.Data is null || result.Errors.Count > 0)
         {
             error = ErrorText.Describe(result.Errors);
             Notifications.Notify(NotificationSeverity.Error, "The bed board could not be loaded", error, TimeSpan.FromSeconds(8));
+            StateHasChanged();
             return;
         }
+
+        error = null;
 
         wards = [.. result.Data.Wards.OrderBy(w => w.Floor).ThenBy(w => w.Name, StringComparer.CurrentCulture)];
         var beds = wards.SelectMany(w => w.Beds).ToList();
         totalBeds = beds.Count;
         occupied = beds.Count(b => b.Status == BedStatus.Occupied);
+        StateHasChanged();
+    }
+
+    private async Task ChangeStatusAsync(IBedTile bed)
+    {
+        var changed = await Dialogs.OpenAsync<BedStatusDialog>(
+            $"Bed {bed.Label}",
+            new Dictionary<string, object?> { [nameof(BedStatusDialog.BedId)] = bed.Id, [nameof(BedStatusDialog.Label)] = bed.Label, [nameof(BedStatusDialog.Current)] = bed.Status },
+            new DialogOptions { Width = "28rem", CloseDialogOnEsc = true });
+        if (changed is BedStatus status)
+        {
+            Notifications.Notify(NotificationSeverity.Success, $"Bed {bed.Label} is now {BedStatusView.Label(status).ToLowerInvariant()}", duration: 4000);
+            await LoadAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (live is not null)
+        {
+            await live.DisposeAsync();
+        }
     }
 
     // The wards and beds the filters let through; a ward with no matching bed is left out.
@@ -79,8 +128,6 @@ public sealed partial class BedBoard
         wardFilter = "";
         statusFilter = "";
     }
-
-    private DateTimeOffset Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, DataOptions.TimeZone);
 
     private static string Percent(int part, int whole) =>
         (whole == 0 ? 0 : 100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture);
