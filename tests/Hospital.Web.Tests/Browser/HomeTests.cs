@@ -48,6 +48,9 @@ public sealed class HomeTests(HospitalWebApp app)
         await using var ui = await UiSession.StartAsync(app, 390, 844);
         await ui.GotoAsync("");
         await Expect(ui.Page.GetByTestId("appointments-today")).ToBeVisibleAsync();
+
+        // The layout knows it is on a phone (the browser reported its width) before the drawer is used.
+        await Expect(ui.Page.Locator("[data-viewport=phone]")).ToHaveCountAsync(1);
         var patients = ui.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByText("Patients");
         await Expect(patients).Not.ToBeInViewportAsync();
 
