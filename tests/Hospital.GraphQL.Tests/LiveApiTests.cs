@@ -155,6 +155,53 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
         Assert.NotNull(doctorId);
     }
 
+    [Fact]
+    public async Task AnOutsideClient_FollowsBedChanges_OverServerSentEvents()
+    {
+        var beds = (await api.PostAsync("{ beds(take: 500) { items { id status } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var bed = (string)beds.Last(b => (string?)b!["status"] == "AVAILABLE")!["id"]!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { query = "subscription { bedChanged { id status } }" }),
+        };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
+        var next = ReadNextEventAsync(reader);
+
+        // The stream is open once the headers are in; keep changing the bed until its event arrives.
+        var status = "CLEANING";
+        while (!next.IsCompleted)
+        {
+            await SetBedAsync(bed, status);
+            status = status == "CLEANING" ? "AVAILABLE" : "CLEANING";
+            await Task.WhenAny(next, Task.Delay(300, Ct));
+        }
+
+        var data = JsonNode.Parse(await next)!["data"]!["bedChanged"]!;
+        Assert.Equal(bed, (string?)data["id"]);
+        await SetBedAsync(bed, "AVAILABLE");
+    }
+
+    private static async Task<string> ReadNextEventAsync(StreamReader reader)
+    {
+        string? eventName = null;
+        while (await reader.ReadLineAsync(Ct).AsTask().WaitAsync(Patience, Ct) is { } line)
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal))
+            {
+                eventName = line["event:".Length..].Trim();
+            }
+            else if (line.StartsWith("data:", StringComparison.Ordinal) && eventName == "next")
+            {
+                return line["data:".Length..].Trim();
+            }
+        }
+
+        throw new InvalidOperationException("The event stream ended without a next event.");
+    }
+
     private async Task SetBedAsync(string id, string status)
     {
         var result = await api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
