@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gql.Client;
 using Hospital.Web.Components.Appointments;
+using Hospital.Web.Components.Live;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
@@ -8,8 +9,9 @@ using Radzen;
 
 namespace Hospital.Web.Components.Pages.Appointments;
 
-public sealed partial class AppointmentSchedule : IDisposable
+public sealed partial class AppointmentSchedule : IAsyncDisposable
 {
+    private LiveUpdates? live;
     // Pages of 200 (GetAppointmentSchedule.graphql): a busy hospital's week fits; beyond it the page says so.
     private const int MaxPages = 5;
 
@@ -55,6 +57,15 @@ public sealed partial class AppointmentSchedule : IDisposable
 
     [Inject]
     private IConfiguration Configuration { get; set; } = null!;
+
+    [Inject]
+    private IOnAppointmentChangedSubscription OnAppointmentChanged { get; set; } = null!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    [Inject]
+    private ILogger<AppointmentSchedule> Logger { get; set; } = null!;
 
     /// <summary>The department's code, e.g. CARD (the API filters departments by code or name, not by id).</summary>
     [SupplyParameterFromQuery(Name = "department")]
@@ -140,15 +151,36 @@ public sealed partial class AppointmentSchedule : IDisposable
         StateHasChanged();
     }
 
-    private async Task LoadAppointmentsAsync()
+    protected override void OnAfterRender(bool firstRender)
     {
+        // Any appointment booked or changed, here or elsewhere, refreshes what is on screen without a loading state.
+        if (firstRender)
+        {
+            live = new LiveUpdates(() => InvokeAsync(() => LoadAppointmentsAsync(quiet: true)), () => InvokeAsync(StateHasChanged), Clock, Logger);
+            live.Follow(ct => OnAppointmentChanged.Watch(cancellationToken: ct));
+        }
+    }
+
+    private async Task LoadAppointmentsAsync() => await LoadAppointmentsAsync(quiet: false);
+
+    /// <summary>Loads the selection; <paramref name="quiet"/> keeps the current cards on screen until the answer is in (live refreshes).</summary>
+    private async Task LoadAppointmentsAsync(bool quiet)
+    {
+        if (quiet && (loading || disposed.IsCancellationRequested))
+        {
+            return;
+        }
+
         // Selections may follow each other quickly: only the latest one's answer is shown.
         var version = ++loadVersion;
         loadedKey = SelectionKey;
-        loading = true;
-        error = null;
-        cards.Clear();
-        StateHasChanged();
+        if (!quiet)
+        {
+            loading = true;
+            error = null;
+            cards.Clear();
+            StateHasChanged();
+        }
 
         // The visible local days as UTC instants: [first day's start, the next day after the last's start).
         var (from, to) = Time.Range(range.First, range.End);
@@ -207,6 +239,8 @@ public sealed partial class AppointmentSchedule : IDisposable
         totalCount = total;
         now = Time.Now;
         loading = false;
+        error = null;
+        StateHasChanged();
     }
 
     private async Task RetryAsync()
@@ -260,10 +294,14 @@ public sealed partial class AppointmentSchedule : IDisposable
     private async Task OpenAsync(IScheduledAppointment appointment)
     {
         var local = AppointmentTimes.Local(appointment, Time);
-        await Dialogs.OpenAsync<AppointmentDetails>(
+        var changed = await Dialogs.OpenAsync<AppointmentDetails>(
             $"{AppointmentTimes.Span(local)} · {appointment.Patient.FullName}",
             new Dictionary<string, object?> { [nameof(AppointmentDetails.Appointment)] = appointment },
             new DialogOptions { Width = "34rem", CloseDialogOnEsc = true, CloseDialogOnOverlayClick = true });
+        if (changed is true)
+        {
+            await LoadAppointmentsAsync(quiet: true);
+        }
 
         // Back to the card the details came from, unless the chart link took the user elsewhere.
         if (!disposed.IsCancellationRequested && cards.TryGetValue(appointment.Id, out var card))
@@ -344,7 +382,14 @@ public sealed partial class AppointmentSchedule : IDisposable
     private static string DayId(DateOnly day) => "day-" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     // Cancelled, not disposed: a load still in flight may read the token once more.
-    public void Dispose() => disposed.Cancel();
+    public async ValueTask DisposeAsync()
+    {
+        disposed.Cancel();
+        if (live is not null)
+        {
+            await live.DisposeAsync();
+        }
+    }
 
     private sealed record DepartmentOption(string Code, string Name);
 
