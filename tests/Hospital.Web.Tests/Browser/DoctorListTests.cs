@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -58,6 +59,23 @@ public sealed class DoctorListTests(HospitalWebApp app)
         await ui.Page.GetByLabel("Specialty", new() { Exact = true }).SelectOptionAsync("");
         await ui.Page.Locator("[data-state=ready][data-specialty=\"\"]").WaitForAsync();
         await Expect(ui.Page.Locator(Doctors)).ToHaveCountAsync(all);
+        Assert.Empty(ui.Errors);
+    }
+
+    [Fact]
+    public async Task ADoctorsCard_OpensTheirWeek()
+    {
+        await using var ui = await UiSession.StartAsync(app);
+        await ui.GotoAsync("doctors");
+        var card = ui.Page.Locator("[data-testid=doctor]").First;
+        var name = (await card.Locator(".doctor-name").TextContentAsync())!.Trim();
+
+        // Act
+        await card.GetByRole(AriaRole.Link, new() { Name = $"This week's schedule of {name}" }).ClickAsync();
+
+        // Assert: the schedule opens on that doctor's week.
+        await ui.Page.WaitForURLAsync(new Regex("/appointments\\?doctor=.+&view=week"));
+        await Expect(ui.Page.Locator(".page-subtitle")).ToContainTextAsync(name.Replace("Dr ", "", StringComparison.Ordinal));
         Assert.Empty(ui.Errors);
     }
 }
