@@ -359,14 +359,30 @@ internal sealed class ClientEmitter
         var separator = parameters.Count == 0 ? string.Empty : ", ";
         var description = operation.Node.Description?.Value;
         w.Summary(description ?? $"The {operation.Node.Operation.ToKeyword()} {operation.Node.Name!.Value}.");
+        var executeSignature = $"global::System.Threading.Tasks.Task<{Runtime}.IOperationResult<{resultType}>> ExecuteAsync({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default)";
+        var watchSignature = $"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.IOperationResult<{resultType}>> Watch({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default)";
+        var isQuery = operation.Node.Operation == OperationType.Query;
+        var isSubscription = operation.Node.Operation == OperationType.Subscription;
         w.Open($"public partial interface I{operation.ClassName}");
-        if (operation.Node.Operation == OperationType.Subscription)
+        if (isSubscription)
         {
-            w.Line($"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.IOperationResult<{resultType}>> Watch({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default);");
+            w.Line(watchSignature + ";");
         }
         else
         {
-            w.Line($"global::System.Threading.Tasks.Task<{Runtime}.IOperationResult<{resultType}>> ExecuteAsync({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default);");
+            w.Line(executeSignature + ";");
+        }
+
+        if (isQuery)
+        {
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Executes the query and yields its result; then executes it again and yields the new result whenever an entity of");
+            w.Line("/// the latest result changes (its id is in a mutation result or subscription event of this client, or published by");
+            w.Line("/// hand) or the client's entity changes are invalidated. Failures are yielded as results with errors; the watch ends");
+            w.Line("/// when cancelled.");
+            w.Line("/// </summary>");
+            w.Line(watchSignature + ";");
         }
 
         w.Close();
@@ -377,23 +393,41 @@ internal sealed class ClientEmitter
         w.Line($"public const string Document = {Naming.Verbatim(operation.Document)};");
         w.Line();
         w.Line($"private readonly {Runtime}.IGraphQLTransport transport;");
+        w.Line($"private readonly {Runtime}.GraphQLEntityChanges entityChanges;");
         w.Line();
-        w.Open($"public {operation.ClassName}({Runtime}.IGraphQLTransport transport)");
+        w.Line("/// <summary>Creates the operation with entity changes of its own (watched queries then follow only its own results).</summary>");
+        w.Line($"public {operation.ClassName}({Runtime}.IGraphQLTransport transport)");
+        w.Line($"    : this(transport, new {Runtime}.GraphQLEntityChanges())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Creates the operation with the entity changes of its client.</summary>");
+        w.Open($"public {operation.ClassName}({Runtime}.IGraphQLTransport transport, {Runtime}.GraphQLEntityChanges entityChanges)");
         w.Line("this.transport = transport ?? throw new global::System.ArgumentNullException(nameof(transport));");
+        w.Line("this.entityChanges = entityChanges ?? throw new global::System.ArgumentNullException(nameof(entityChanges));");
         w.Close();
         w.Line();
-        if (operation.Node.Operation == OperationType.Subscription)
+        var reader = $"{operation.Name}ResultReader.Read";
+        if (isSubscription)
         {
-            w.Line($"public global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.IOperationResult<{resultType}>> Watch({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line($"    {Runtime}.OperationExecutor.Watch<{resultType}>(transport, CreateRequest({arguments}), {operation.Name}ResultReader.Read, cancellationToken);");
+            w.Line($"public {watchSignature} =>");
+            w.Line($"    {Runtime}.OperationExecutor.Watch<{resultType}>(transport, entityChanges, CreateRequest({arguments}), {reader}, cancellationToken);");
+            w.Line();
         }
         else
         {
-            w.Line($"public global::System.Threading.Tasks.Task<{Runtime}.IOperationResult<{resultType}>> ExecuteAsync({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default) =>");
-            w.Line($"    {Runtime}.OperationExecutor.ExecuteAsync<{resultType}>(transport, CreateRequest({arguments}), {operation.Name}ResultReader.Read, cancellationToken);");
+            w.Line($"public {executeSignature} =>");
+            w.Line($"    {Runtime}.OperationExecutor.ExecuteAsync<{resultType}>(transport, entityChanges, CreateRequest({arguments}), {reader}, cancellationToken);");
+            w.Line();
         }
 
-        w.Line();
+        if (isQuery)
+        {
+            w.Line($"public {watchSignature} =>");
+            w.Line($"    {Runtime}.OperationExecutor.WatchQuery<{resultType}>(transport, entityChanges, CreateRequest({arguments}), {reader}, cancellationToken);");
+            w.Line();
+        }
+
         w.Line("/// <summary>The request for these variables.</summary>");
         w.Open($"public static {Runtime}.GraphQLOperationRequest CreateRequest({parameterList})");
         if (parameters.Count == 0)
@@ -648,6 +682,9 @@ internal sealed class ClientEmitter
         w.Open("namespace " + ns);
         w.Line($"/// <summary>The {clientName} GraphQL client: one member per operation of this project's .graphql files.</summary>");
         w.Open($"public partial interface {clientInterface}");
+        w.Line("/// <summary>The entities this client learned changed: publish ids or invalidate to make its watched queries re-fetch.</summary>");
+        w.Line($"{Runtime}.GraphQLEntityChanges EntityChanges {{ get; }}");
+        w.Line();
         foreach (var operation in operations)
         {
             w.Line($"I{operation.ClassName} {operation.Name} {{ get; }}");
@@ -660,14 +697,25 @@ internal sealed class ClientEmitter
         w.Line("/// <summary>The client's name: the name of its HTTP client and the key of its transport.</summary>");
         w.Line($"public const string ClientName = {Naming.Literal(clientClass)};");
         w.Line();
-        w.Open($"public {clientClass}({Runtime}.IGraphQLTransport transport)");
+        w.Line("/// <summary>Creates the client with entity changes of its own.</summary>");
+        w.Line($"public {clientClass}({Runtime}.IGraphQLTransport transport)");
+        w.Line($"    : this(transport, new {Runtime}.GraphQLEntityChanges())");
+        w.Line("{");
+        w.Line("}");
+        w.Line();
+        w.Line("/// <summary>Creates the client.</summary>");
+        w.Open($"public {clientClass}({Runtime}.IGraphQLTransport transport, {Runtime}.GraphQLEntityChanges entityChanges)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(transport);");
+        w.Line("global::System.ArgumentNullException.ThrowIfNull(entityChanges);");
+        w.Line("EntityChanges = entityChanges;");
         foreach (var operation in operations)
         {
-            w.Line($"{operation.Name} = new {operation.ClassName}(transport);");
+            w.Line($"{operation.Name} = new {operation.ClassName}(transport, entityChanges);");
         }
 
         w.Close();
+        w.Line();
+        w.Line($"public {Runtime}.GraphQLEntityChanges EntityChanges {{ get; }}");
         foreach (var operation in operations)
         {
             w.Line();
@@ -680,10 +728,13 @@ internal sealed class ClientEmitter
         w.Open("namespace Microsoft.Extensions.DependencyInjection");
         w.Line($"/// <summary>Registers the {clientName} GraphQL client.</summary>");
         w.Open($"public static partial class {clientClass}ServiceCollectionExtensions");
-        w.Line($"/// <summary>Adds <see cref=\"global::{ns}.{clientInterface}\"/> and its operations; then configure a transport, e.g. <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(\"http://localhost/graphql\"))</c>.</summary>");
+        w.Line($"/// <summary>Adds <see cref=\"global::{ns}.{clientInterface}\"/>, its operations and its entity changes (singletons); then configure a transport, e.g. <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(\"http://localhost/graphql\"))</c>.</summary>");
         w.Open($"public static {Runtime}.IGraphQLClientBuilder Add{clientClass}(this IServiceCollection services)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
-        w.Line($"services.AddSingleton<global::{ns}.{clientInterface}>(sp => new global::{ns}.{clientClass}(sp.GetRequiredKeyedService<{Runtime}.IGraphQLTransport>(global::{ns}.{clientClass}.ClientName)));");
+        w.Line($"services.AddKeyedSingleton<{Runtime}.GraphQLEntityChanges>(global::{ns}.{clientClass}.ClientName, (sp, _) => new {Runtime}.GraphQLEntityChanges());");
+        w.Line($"services.AddSingleton<global::{ns}.{clientInterface}>(sp => new global::{ns}.{clientClass}(");
+        w.Line($"    sp.GetRequiredKeyedService<{Runtime}.IGraphQLTransport>(global::{ns}.{clientClass}.ClientName),");
+        w.Line($"    sp.GetRequiredKeyedService<{Runtime}.GraphQLEntityChanges>(global::{ns}.{clientClass}.ClientName)));");
         foreach (var operation in operations)
         {
             w.Line($"services.AddSingleton<global::{ns}.I{operation.ClassName}>(sp => sp.GetRequiredService<global::{ns}.{clientInterface}>().{operation.Name});");

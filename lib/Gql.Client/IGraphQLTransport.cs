@@ -79,11 +79,34 @@ public static class OperationExecutor
     /// <param name="readData">Reads <c>data</c>.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The result.</returns>
-    public static async Task<IOperationResult<TData>> ExecuteAsync<TData>(IGraphQLTransport transport, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
+    public static Task<IOperationResult<TData>> ExecuteAsync<TData>(IGraphQLTransport transport, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
+        where TData : class =>
+        ExecuteAsync(transport, null, request, readData, cancellationToken);
+
+    /// <summary>
+    /// Executes a request and reads the typed result; the entity ids in a mutation's data are published to
+    /// <paramref name="entityChanges"/>, so watched queries holding those entities re-fetch.
+    /// </summary>
+    /// <typeparam name="TData">The result type.</typeparam>
+    /// <param name="transport">The transport.</param>
+    /// <param name="entityChanges">The client's entity changes, or null to publish nothing.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="readData">Reads <c>data</c>.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The result.</returns>
+    public static async Task<IOperationResult<TData>> ExecuteAsync<TData>(IGraphQLTransport transport, GraphQLEntityChanges? entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
         where TData : class
     {
         ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(request);
         using var response = await transport.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+
+        // Before reading: the mutation has happened on the server even when its data does not fit the result types.
+        if (request.Kind == OperationKind.Mutation)
+        {
+            entityChanges?.PublishFrom(response);
+        }
+
         return OperationResultFactory.Create(response, readData);
     }
 
@@ -94,16 +117,101 @@ public static class OperationExecutor
     /// <param name="readData">Reads <c>data</c>.</param>
     /// <param name="cancellationToken">Ends the stream.</param>
     /// <returns>The results.</returns>
-    public static async IAsyncEnumerable<IOperationResult<TData>> Watch<TData>(IGraphQLTransport transport, GraphQLOperationRequest request, Func<JsonElement, TData> readData, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static IAsyncEnumerable<IOperationResult<TData>> Watch<TData>(IGraphQLTransport transport, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
+        where TData : class =>
+        Watch(transport, null, request, readData, cancellationToken);
+
+    /// <summary>
+    /// Runs a subscription and reads each event's typed result; the entity ids in each event's data are published to
+    /// <paramref name="entityChanges"/> before the event is yielded.
+    /// </summary>
+    /// <typeparam name="TData">The result type.</typeparam>
+    /// <param name="transport">The transport.</param>
+    /// <param name="entityChanges">The client's entity changes, or null to publish nothing.</param>
+    /// <param name="request">The request.</param>
+    /// <param name="readData">Reads <c>data</c>.</param>
+    /// <param name="cancellationToken">Ends the stream.</param>
+    /// <returns>The results.</returns>
+    public static IAsyncEnumerable<IOperationResult<TData>> Watch<TData>(IGraphQLTransport transport, GraphQLEntityChanges? entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
         where TData : class
     {
         ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(request);
+        return Subscribe(transport, entityChanges, request, readData, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a query as a watched query: yields its result, then re-executes it and yields the new result whenever
+    /// <paramref name="entityChanges"/> learns that an entity of the latest result changed (or is invalidated), after
+    /// the quiet period that coalesces bursts. A failed execution is yielded as a result with errors and the watch goes
+    /// on; the stream ends only when <paramref name="cancellationToken"/> is cancelled
+    /// (<see cref="OperationCanceledException"/>) or the caller stops enumerating.
+    /// </summary>
+    /// <typeparam name="TData">The result type.</typeparam>
+    /// <param name="transport">The transport.</param>
+    /// <param name="entityChanges">The client's entity changes.</param>
+    /// <param name="request">The query.</param>
+    /// <param name="readData">Reads <c>data</c>.</param>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The results.</returns>
+    public static IAsyncEnumerable<IOperationResult<TData>> WatchQuery<TData>(IGraphQLTransport transport, GraphQLEntityChanges entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
+        where TData : class
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(entityChanges);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(readData);
+        if (request.Kind != OperationKind.Query)
+        {
+            throw new ArgumentException($"Only queries can be watched; {request.OperationName} is a {request.Kind}.", nameof(request));
+        }
+
+        return WatchQueryCore(transport, entityChanges, request, readData, cancellationToken);
+    }
+
+    private static async IAsyncEnumerable<IOperationResult<TData>> Subscribe<TData>(IGraphQLTransport transport, GraphQLEntityChanges? entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TData : class
+    {
         await foreach (var response in transport.SubscribeAsync(request, cancellationToken).ConfigureAwait(false))
         {
             using (response)
             {
+                entityChanges?.PublishFrom(response);
                 yield return OperationResultFactory.Create(response, readData);
             }
         }
+    }
+
+    private static async IAsyncEnumerable<IOperationResult<TData>> WatchQueryCore<TData>(IGraphQLTransport transport, GraphQLEntityChanges entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, [EnumeratorCancellation] CancellationToken cancellationToken)
+        where TData : class
+    {
+        using var watch = entityChanges.Watch();
+        while (true)
+        {
+            yield return await FetchAsync(transport, watch, request, readData, cancellationToken).ConfigureAwait(false);
+            await watch.WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IOperationResult<TData>> FetchAsync<TData>(IGraphQLTransport transport, GraphQLEntityChanges.EntityWatch watch, GraphQLOperationRequest request, Func<JsonElement, TData> readData, CancellationToken cancellationToken)
+        where TData : class
+    {
+        watch.BeginFetch();
+        HashSet<string>? ids = null;
+        IOperationResult<TData> result;
+        try
+        {
+            using var response = await transport.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+            ids = GraphQLEntityChanges.FindEntityIds(response);
+            result = OperationResultFactory.Create(response, readData);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Transports report failures as responses; one that throws must not end a watch a page relies on.
+            result = new OperationResult<TData>(null, [new GraphQLClientError("The transport failed: " + e.Message, ClientErrorCodes.NetworkError, exception: e)]);
+        }
+
+        watch.EndFetch(ids, complete: result.Errors.Count == 0);
+        return result;
     }
 }

@@ -19,12 +19,35 @@ public class GeneratorTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems);
         Assert.Equal(
-            ["ClinicClient.BookAppointment.g.cs", "ClinicClient.Fragments.g.cs", "ClinicClient.GetAppointments.g.cs", "ClinicClient.GetPatient.g.cs", "ClinicClient.GetPatients.g.cs", "ClinicClient.GetStaff.g.cs", "ClinicClient.OnAppointmentChanged.g.cs", "ClinicClient.Search.g.cs", "ClinicClient.Types.g.cs", "ClinicClient.g.cs"],
+            [
+                "ClinicClient.BookAppointment.g.cs", "ClinicClient.Fragments.g.cs", "ClinicClient.GetAppointments.g.cs", "ClinicClient.GetBeds.g.cs",
+                "ClinicClient.GetPatient.g.cs", "ClinicClient.GetPatients.g.cs", "ClinicClient.GetStaff.g.cs", "ClinicClient.OnAppointmentChanged.g.cs",
+                "ClinicClient.OnBedChanged.g.cs", "ClinicClient.Search.g.cs", "ClinicClient.SetBedOccupied.g.cs", "ClinicClient.Types.g.cs", "ClinicClient.g.cs",
+            ],
             run.Sources.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, text) in run.Sources)
         {
             Snapshot.Match(name.Replace(".g.cs", ".cs.snap", StringComparison.Ordinal), text);
         }
+    }
+
+    [Fact]
+    public void Queries_HaveExecuteAndWatch_MutationsExecute_SubscriptionsWatch()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.ProjectGraphQLFiles());
+
+        var query = run.Sources["ClinicClient.GetBeds.g.cs"];
+        Assert.Contains("ExecuteAsync(string? ward = null, global::System.Threading.CancellationToken cancellationToken = default);", query, StringComparison.Ordinal);
+        Assert.Contains("Watch(string? ward = null, global::System.Threading.CancellationToken cancellationToken = default);", query, StringComparison.Ordinal);
+        Assert.Contains("OperationExecutor.WatchQuery<IGetBedsResult>(transport, entityChanges,", query, StringComparison.Ordinal);
+        var mutation = run.Sources["ClinicClient.SetBedOccupied.g.cs"];
+        Assert.Contains(" ExecuteAsync(", mutation, StringComparison.Ordinal);
+        Assert.DoesNotContain(" Watch(", mutation, StringComparison.Ordinal);
+        var subscription = run.Sources["ClinicClient.OnBedChanged.g.cs"];
+        Assert.Contains(" Watch(", subscription, StringComparison.Ordinal);
+        Assert.DoesNotContain(" ExecuteAsync(", subscription, StringComparison.Ordinal);
+        Assert.Contains("GraphQLEntityChanges EntityChanges { get; }", run.Sources["ClinicClient.g.cs"], StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems);
     }
 
     [Fact]

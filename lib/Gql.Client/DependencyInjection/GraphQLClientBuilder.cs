@@ -59,6 +59,34 @@ public static class GraphQLClientBuilderExtensions
         return builder.UseTransport(sp => new HttpGraphQLTransport(sp.GetRequiredService<IHttpClientFactory>(), name));
     }
 
+    /// <summary>Sets the timing of the client's watched queries (quiet period, maximum delay, clock).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static IGraphQLClientBuilder ConfigureWatchedQueries(this IGraphQLClientBuilder builder, Action<WatchedQueryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return builder.ConfigureWatchedQueries((_, options) => configure(options));
+    }
+
+    /// <summary>As <see cref="ConfigureWatchedQueries(IGraphQLClientBuilder, Action{WatchedQueryOptions})"/>, with the services (e.g. a <see cref="TimeProvider"/>).</summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="configure">Configures the options.</param>
+    /// <returns>The builder.</returns>
+    public static IGraphQLClientBuilder ConfigureWatchedQueries(this IGraphQLClientBuilder builder, Action<IServiceProvider, WatchedQueryOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        builder.Services.RemoveAllKeyed<GraphQLEntityChanges>(builder.ClientName);
+        builder.Services.AddKeyedSingleton(builder.ClientName, (sp, _) =>
+        {
+            var options = new WatchedQueryOptions();
+            configure(sp, options);
+            return new GraphQLEntityChanges(options);
+        });
+        return builder;
+    }
+
     /// <summary>Uses a transport of your own (in-process, WebSocket, a test double) for the client.</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Creates the transport.</param>
