@@ -79,4 +79,34 @@ public sealed class PatientChartTests(HospitalWebApp app)
         TestContext.Current.TestOutputHelper?.WriteLine(text);
         await ui.ScreenshotAsync("chart-error-desktop");
     }
+
+    [Fact]
+    public async Task AnOpenChart_RefreshesWhenItsPatientsAppointmentChanges()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var day = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
+        var found = await GraphQLAsync(http, "query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 1, where: { status: { eq: SCHEDULED } }) { nodes { id startsAt patient { id } } } }", new { from = day, to = day.AddDays(14) });
+        var appointment = found["data"]!["appointments"]!["nodes"]![0]!;
+        var when = DateTimeOffset.Parse((string)appointment["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await using var ui = await UiSession.StartAsync(app);
+        await ui.GotoAsync($"patients/{Uri.EscapeDataString((string)appointment["patient"]!["id"]!)}");
+        var row = ui.Page.Locator(".chart-table tbody tr").Filter(new() { HasTextString = when });
+        await Expect(row.First).ToContainTextAsync("Scheduled");
+
+        // Act: the front desk, elsewhere, cancels it.
+        var cancel = await GraphQLAsync(http, "mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { message } } }", new { id = (string?)appointment["id"] });
+        Assert.Null(cancel["data"]!["cancelAppointment"]!["errors"]);
+
+        // Assert: the open chart shows it without a reload.
+        await Expect(row.First).ToContainTextAsync("Cancelled");
+        Assert.Empty(ui.Errors);
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(HttpClient http, string query, object variables)
+    {
+        using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
+        Assert.Null(json["errors"]);
+        return json;
+    }
 }
