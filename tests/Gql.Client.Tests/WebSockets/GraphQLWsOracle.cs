@@ -1,4 +1,4 @@
-using System.ComponentModel;
+using Gql.Testing;
 using System.Diagnostics;
 using System.Text;
 
@@ -10,100 +10,18 @@ namespace Gql.Client.Tests.WebSockets;
 /// </summary>
 public sealed class GraphQLWsOracleFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
-
-    private string? directory;
+    private NodePackage? package;
 
     /// <summary>Why the oracle cannot run here, or null when it can.</summary>
-    public string? SkipReason { get; private set; }
+    public string? SkipReason => package?.SkipReason;
 
-    public async ValueTask InitializeAsync()
-    {
-        directory = FindOracleDirectory();
-        if (directory is null)
-        {
-            SkipReason = "The oracle server (tests/Gql.Client.Tests/WebSockets/oracle) was not found above the test binaries.";
-            return;
-        }
-
-        if (await RunAsync("node", ["--version"], directory, TimeSpan.FromSeconds(30)) is not { ExitCode: 0 })
-        {
-            SkipReason = "Node.js (node) is not on the PATH; install Node.js 20 or later to run the graphql-ws oracle tests.";
-            return;
-        }
-
-        if (File.Exists(Path.Combine(directory, "node_modules", "graphql-ws", "package.json")) && File.Exists(Path.Combine(directory, "node_modules", "ws", "package.json")))
-        {
-            return;
-        }
-
-        var npm = OperatingSystem.IsWindows() ? "npm.cmd" : "npm";
-        var install = await RunAsync(npm, ["ci", "--ignore-scripts", "--no-audit", "--no-fund"], directory, InstallTimeout);
-        if (install is not { ExitCode: 0 })
-        {
-            SkipReason = install is null
-                ? "npm is not on the PATH, and the graphql-ws oracle is not installed (run npm ci in tests/Gql.Client.Tests/WebSockets/oracle)."
-                : $"npm ci failed in {directory} (exit code {install.Value.ExitCode}): {install.Value.Error}";
-        }
-    }
+    public async ValueTask InitializeAsync() =>
+        package = await NodePackage.PrepareAsync("WebSockets/oracle", "server.mjs", "graphql-ws", "to run the graphql-ws oracle tests");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     /// <summary>Starts a reference server; port 0 picks a free one.</summary>
-    public Task<GraphQLWsOracle> StartAsync(int port = 0) => GraphQLWsOracle.StartAsync(directory!, port);
-
-    private static string? FindOracleDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Gql.Client.Tests.csproj")))
-            {
-                var oracle = Path.Combine(dir.FullName, "WebSockets", "oracle");
-                return File.Exists(Path.Combine(oracle, "server.mjs")) ? oracle : null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Runs a program; null when it cannot be started (not installed).</summary>
-    private static async Task<(int ExitCode, string Output, string Error)?> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, await output, $"timed out after {timeout}; {await error}");
-            }
-
-            return (process.ExitCode, await output, await error);
-        }
-    }
+    public Task<GraphQLWsOracle> StartAsync(int port = 0) => GraphQLWsOracle.StartAsync(package!.Directory!, port);
 }
 
 /// <summary>One running reference server (<c>node server.mjs</c>) on 127.0.0.1.</summary>

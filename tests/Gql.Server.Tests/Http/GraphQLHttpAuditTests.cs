@@ -1,3 +1,4 @@
+using Gql.Testing;
 using System.Text.Json;
 
 namespace Gql.Server.Tests.Http;

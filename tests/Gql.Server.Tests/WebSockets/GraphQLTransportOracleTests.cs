@@ -1,3 +1,4 @@
+using Gql.Testing;
 using System.Text.Json;
 using Gql.Server.Tests.Http;
 

@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Gql.Server.Tests.Http;
+namespace Gql.Testing;
 
 /// <summary>
 /// A small Node.js project beside the tests (package.json and package-lock.json; node_modules is not committed),
 /// installed with <c>npm ci</c> on first use. Tests that need one skip with <see cref="SkipReason"/> when Node.js or
-/// npm is missing.
+/// npm is missing. Shared (as a linked source file) by the test projects that run reference implementations from npm.
 /// </summary>
 public sealed class NodePackage
 {
@@ -25,16 +25,16 @@ public sealed class NodePackage
     public string? SkipReason { get; }
 
     /// <summary>Finds the project and installs it unless <paramref name="probeModule"/> is installed already.</summary>
-    /// <param name="relativeFolder">The folder below the test project, e.g. <c>Http/audit</c>.</param>
+    /// <param name="relativeFolder">The folder below the test project, e.g. <c>Http/audit</c>; found by walking up from the test binaries.</param>
     /// <param name="entryScript">A script that must exist in the folder.</param>
     /// <param name="probeModule">A dependency whose presence in node_modules means the install is done.</param>
     /// <param name="purpose">Completes the skip reasons: "to run ...".</param>
     public static async Task<NodePackage> PrepareAsync(string relativeFolder, string entryScript, string probeModule, string purpose)
     {
-        var directory = FindFolder(relativeFolder);
-        if (directory is null || !File.Exists(Path.Combine(directory, entryScript)))
+        var directory = FindFolder(relativeFolder, entryScript);
+        if (directory is null)
         {
-            return new NodePackage(null, $"tests/Gql.Server.Tests/{relativeFolder}/{entryScript} was not found next to the test binaries.");
+            return new NodePackage(null, $"{relativeFolder}/{entryScript} was not found above the test binaries.");
         }
 
         if (await RunProcessAsync("node", ["--version"], directory, TimeSpan.FromSeconds(30)) is not { ExitCode: 0 })
@@ -52,7 +52,7 @@ public sealed class NodePackage
         if (install is not { ExitCode: 0 })
         {
             return new NodePackage(directory, install is null
-                ? $"npm is not on the PATH and tests/Gql.Server.Tests/{relativeFolder} is not installed; install npm (Debian: npm) {purpose}."
+                ? $"npm is not on the PATH and {directory} is not installed; install npm (Debian: npm) {purpose}."
                 : $"npm ci failed in {directory} (exit code {install.Value.ExitCode}): {install.Value.Error}");
         }
 
@@ -63,13 +63,14 @@ public sealed class NodePackage
     public Task<(int ExitCode, string Output, string Error)?> RunNodeAsync(IReadOnlyList<string> arguments, TimeSpan timeout) =>
         RunProcessAsync("node", arguments, Directory ?? throw new InvalidOperationException(SkipReason), timeout);
 
-    private static string? FindFolder(string relativeFolder)
+    private static string? FindFolder(string relativeFolder, string entryScript)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Gql.Server.Tests.csproj")))
+            var candidate = Path.Combine(dir.FullName, relativeFolder.Replace('/', Path.DirectorySeparatorChar));
+            if (File.Exists(Path.Combine(candidate, entryScript)))
             {
-                return Path.Combine(dir.FullName, relativeFolder.Replace('/', Path.DirectorySeparatorChar));
+                return candidate;
             }
         }
 
