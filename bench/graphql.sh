@@ -13,52 +13,8 @@ if ! command -v wrk >/dev/null 2>&1; then
 fi
 command -v curl >/dev/null 2>&1 || { echo "curl not found: install the Debian package curl." >&2; exit 1; }
 
-work=$(mktemp -d /tmp/hospital-graphql-bench-XXXX)
-server=""
-cleanup() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill "$server" 2>/dev/null || true
-    wait "$server" 2>/dev/null || true
-  fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-echo "building Hospital.GraphQL (Release)"
-dotnet build Hospital.GraphQL -c Release -v q -nologo >"$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
-app=$PWD/Hospital.GraphQL/bin/Release/net10.0
-
-# A free port on loopback, unless PORT says which.
-port=${PORT:-}
-if [ -z "$port" ]; then
-  for _ in $(seq 50); do
-    candidate=$((20000 + RANDOM % 40000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-  done
-  [ -n "$port" ] || { echo "no free port found" >&2; exit 1; }
-fi
-url=http://127.0.0.1:$port
-
-# The app's folder is the content root, so its appsettings.json applies as in production; request logging stays off.
-patients=${PATIENTS:-500}
-echo "starting the API on $url (fresh SQLite database, seeding $patients demo patients)"
-(
-  cd "$app"
-  export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
-  exec dotnet Hospital.GraphQL.dll --urls "$url"
-) >"$work/server.log" 2>&1 &
-server=$!
-
-for i in $(seq 240); do
-  if curl -fs "$url/healthz/ready" >/dev/null 2>&1; then break; fi
-  if ! kill -0 "$server" 2>/dev/null || [ "$i" = 240 ]; then
-    echo "the API did not become ready; its log:" >&2
-    cat "$work/server.log" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
+# shellcheck source=bench/start-api.sh
+. bench/start-api.sh
 
 post() { curl -fsS -X POST -H 'Content-Type: application/json' --data-binary "$1" "$url/graphql"; }
 
