@@ -202,6 +202,40 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
         throw new InvalidOperationException("The event stream ended without a next event.");
     }
 
+    [Fact]
+    public async Task ALabOrder_GoesFromOrderToCriticalResult_AndSubscribersHearOfIt()
+    {
+        var people = await api.PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
+        Assert.Null(people["errors"]);
+        var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
+        var doctorId = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]!;
+        await using var results = await SubscribeAsync(
+            "subscription ($patient: ID) { labResultAdded(patientId: $patient, abnormalOnly: true) { analyte value flag } }",
+            new Dictionary<string, object?> { ["patient"] = patientId },
+            "LabResultAdded");
+
+        var ordered = await api.PostAsync(
+            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: STAT }) { labOrder { id status } errors { code message } } }",
+            new { patient = patientId, doctor = doctorId });
+        var orderId = (string)ordered["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
+        var tooEarly = await api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename code } } }", new { id = orderId });
+        await api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
+        await api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
+        var empty = await api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename code } } }", new { id = orderId });
+        var recorded = await api.PostAsync(
+            "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, unit: \"mmol/L\", referenceLow: 3.5, referenceHigh: 5.1 }] }) { labOrder { status results { analyte flag } } errors { code message } } }",
+            new { id = orderId });
+
+        Assert.Equal("ORDERED", (string?)ordered["data"]!["orderLabTest"]!["labOrder"]!["status"]);
+        Assert.Equal("InvalidTransitionError", (string?)tooEarly["data"]!["recordLabResults"]!["errors"]![0]!["__typename"]);
+        Assert.Equal("ValidationError", (string?)empty["data"]!["recordLabResults"]!["errors"]![0]!["__typename"]);
+        Assert.Null(recorded["data"]!["recordLabResults"]!["errors"]);
+        Assert.Equal("RESULTED", (string?)recorded["data"]!["recordLabResults"]!["labOrder"]!["status"]);
+        Assert.Equal("CRITICAL", (string?)recorded["data"]!["recordLabResults"]!["labOrder"]!["results"]![0]!["flag"]);
+        var heard = await results.NextAsync();
+        Assert.Equal(("Potassium", "CRITICAL"), ((string?)heard["labResultAdded"]!["analyte"], (string?)heard["labResultAdded"]!["flag"]));
+    }
+
     private async Task SetBedAsync(string id, string status)
     {
         var result = await api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
