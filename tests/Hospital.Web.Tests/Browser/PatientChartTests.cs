@@ -102,6 +102,43 @@ public sealed class PatientChartTests(HospitalWebApp app)
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task TheLab_WorksAnOrderFromTheChart_ToAFlaggedResult()
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var people = await GraphQLAsync(http, "{ patients(first: 1, order: [{ lastName: DESC }]) { nodes { id } } doctors(first: 1) { nodes { id } } }", new { });
+        var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
+        var ordered = await GraphQLAsync(
+            http,
+            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: URGENT }) { labOrder { id } errors { message } } }",
+            new { patient = patientId, doctor = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
+        Assert.Null(ordered["data"]!["orderLabTest"]!["errors"]);
+        await using var ui = await UiSession.StartAsync(app);
+        await ui.GotoAsync($"patients/{Uri.EscapeDataString(patientId)}");
+        await ui.Page.GetByRole(AriaRole.Tab, new() { Name = "Lab results" }).ClickAsync();
+        var order = ui.Page.Locator("[data-testid=lab-order]").Filter(new() { HasTextString = "Potassium" }).Filter(new() { Has = ui.Page.GetByTestId("lab-steps") }).First;
+
+        // Act: each step from the chart; the chart (a watched query) shows the next one by itself.
+        await order.GetByRole(AriaRole.Button, new() { Name = "Specimen collected" }).ClickAsync();
+        await order.GetByRole(AriaRole.Button, new() { Name = "Start analysis" }).ClickAsync();
+        await order.GetByRole(AriaRole.Button, new() { Name = "Record result…" }).ClickAsync();
+        await order.GetByRole(AriaRole.Button, new() { Name = "Save result" }).ClickAsync();
+        await Expect(order.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Enter the value.");
+        await order.GetByLabel("Potassium value").FillAsync("9.0");
+        await order.GetByLabel("Unit").FillAsync("mmol/L");
+        await order.GetByLabel("Reference low").FillAsync("3.5");
+        await order.GetByLabel("Reference high").FillAsync("5.1");
+        await ui.ScreenshotAsync("chart-lab-result-form");
+        await ui.AssertAccessibleAsync("chart lab result form");
+        await order.GetByRole(AriaRole.Button, new() { Name = "Save result" }).ClickAsync();
+
+        // Assert: resulted, with the value flagged critical in words.
+        var resulted = ui.Page.Locator("[data-testid=lab-order][data-status=resulted]").Filter(new() { HasTextString = "9.0" });
+        await Expect(resulted.First).ToContainTextAsync("Critical");
+        await Expect(resulted.First.Locator("tr.row-critical")).ToHaveCountAsync(1);
+        Assert.Empty(ui.Errors);
+    }
+
     private static async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(HttpClient http, string query, object variables)
     {
         using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
