@@ -107,22 +107,13 @@ public static class LabMutations
     }
 }
 
-[GraphQLDescription("A new lab order: for whom, by which doctor, which test.")]
-public sealed class OrderLabTestInput
-{
-    [ID<Patient>]
-    public required int PatientId { get; init; }
-
-    [ID<Doctor>]
-    public required int OrderedById { get; init; }
-
-    [GraphQLDescription("The test's code, e.g. K or CBC.")]
-    public required string TestCode { get; init; }
-
-    public required string TestName { get; init; }
-
-    public LabPriority Priority { get; init; } = LabPriority.Routine;
-}
+[GraphQLDescription("A new lab order: for whom, by which doctor, which test, how urgent (ROUTINE unless said).")]
+public sealed record OrderLabTestInput(
+    [property: ID<Patient>] int PatientId,
+    [property: ID<Doctor>] int OrderedById,
+    [property: GraphQLDescription("The test's code, e.g. K or CBC.")] string TestCode,
+    string TestName,
+    LabPriority Priority = LabPriority.Routine);
 
 [GraphQLDescription("Which lab order to move along.")]
 public sealed class LabOrderStepInput

@@ -62,6 +62,55 @@ public sealed class HospitalWebApp : IAsyncLifetime
         BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
     }
 
+    /// <summary>
+    /// Runs <paramref name="open"/> (which opens a page that follows <paramref name="topic"/>) and returns once the server
+    /// holds the new subscription, so a change made next cannot slip in before the page listens.
+    /// </summary>
+    public async Task ExpectSubscriptionAsync(string topic, Func<Task> open)
+    {
+        var events = Services.GetRequiredService<Gql.Server.Subscriptions.InMemoryTopicEvents>();
+        var before = events.SubscriptionsStarted(topic);
+        await open();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (events.SubscriptionsStarted(topic) <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"No page subscribed to {topic}.");
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Records a critical lab result (through the API, as the lab would) unless one exists from the last 7 days, so that
+    /// pages showing critical results are checked in their alert state whatever ran before.
+    /// </summary>
+    public async Task EnsureCriticalResultAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        async Task<System.Text.Json.Nodes.JsonNode> PostAsync(string query, object? variables = null)
+        {
+            using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
+            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+            Assert.True(json["errors"] is null, json["errors"]?.ToJsonString());
+            return json;
+        }
+
+        var since = new DateTimeOffset(Today.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var existing = await PostAsync("query ($since: DateTime) { labOrders(first: 0, where: { results: { some: { flag: { eq: CRITICAL } } }, orderedAt: { gte: $since } }) { totalCount } }", new { since });
+        if ((int)existing["data"]!["labOrders"]!["totalCount"]! > 0)
+        {
+            return;
+        }
+
+        var people = await PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
+        var order = await PostAsync(
+            "mutation ($p: ID!, $d: ID!) { orderLabTest(input: { patientId: $p, orderedById: $d, testCode: \"K\", testName: \"Potassium\" }) { labOrder { id } } }",
+            new { p = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!, d = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
+        var id = (string)order["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
+        await PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { message } } }", new { id });
+        await PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { message } } }", new { id });
+        await PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, referenceLow: 3.5, referenceHigh: 5.1 }] }) { errors { message } } }", new { id });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (app is not null)

@@ -44,16 +44,15 @@ public sealed class LiveUpdates(Func<Task> reload, Action stateChanged, TimeProv
         where TData : class
     {
         var retry = FirstRetry;
-        var attempt = 0;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 SetState(LiveState.Live);
-                if (attempt++ > 0)
-                {
-                    ScheduleReload();
-                }
+
+                // The page loaded before it subscribed (and, after a reconnect, missed what happened meanwhile): one
+                // reload once the subscription runs closes that gap.
+                ScheduleReload();
 
                 await foreach (var result in watch(stop.Token))
                 {

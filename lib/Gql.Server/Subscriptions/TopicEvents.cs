@@ -49,11 +49,17 @@ public sealed class InMemoryTopicEvents(TopicEventOptions? options = null) : ITo
 {
     private readonly int capacity = Math.Max(1, (options ?? new TopicEventOptions()).SubscriberCapacity);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscriber, byte>> topics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> started = new(StringComparer.Ordinal);
 
     /// <summary>How many subscribers <paramref name="topic"/> has now.</summary>
     /// <param name="topic">The topic.</param>
     /// <returns>The count.</returns>
     public int SubscriberCount(string topic) => topics.TryGetValue(topic, out var subscribers) ? subscribers.Count : 0;
+
+    /// <summary>How many subscriptions to <paramref name="topic"/> were ever started (a running total, for metrics and tests).</summary>
+    /// <param name="topic">The topic.</param>
+    /// <returns>The total.</returns>
+    public long SubscriptionsStarted(string topic) => started.TryGetValue(topic, out var count) ? count : 0;
 
     /// <inheritdoc />
     public ValueTask SendAsync<TMessage>(string topic, TMessage message, CancellationToken cancellationToken = default)
@@ -82,6 +88,7 @@ public sealed class InMemoryTopicEvents(TopicEventOptions? options = null) : ITo
             SingleReader = true,
         }));
         topics.GetOrAdd(topic, _ => new ConcurrentDictionary<Subscriber, byte>()).TryAdd(subscriber, 0);
+        started.AddOrUpdate(topic, 1, (_, count) => count + 1);
         return Read<TMessage>(topic, subscriber, cancellationToken);
     }
 

@@ -17,7 +17,7 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
     {
         await using var desk = await UiSession.StartAsync(app);
         await using var clinic = await UiSession.StartAsync(app);
-        await clinic.GotoAsync(Day);
+        await app.ExpectSubscriptionAsync("AppointmentChanged", () => clinic.GotoAsync(Day));
         await Expect(clinic.Page.Locator("[data-testid=appointment]").First).ToBeVisibleAsync();
         await desk.GotoAsync(Day);
         var card = desk.Page.Locator("[data-testid=appointment][data-status=scheduled]").First;

@@ -91,7 +91,7 @@ public sealed class BedBoardTests(HospitalWebApp app)
     {
         await using var nurse = await UiSession.StartAsync(app);
         await using var colleague = await UiSession.StartAsync(app);
-        await colleague.GotoAsync("wards");
+        await app.ExpectSubscriptionAsync("BedChanged", () => colleague.GotoAsync("wards"));
         await Expect(colleague.Page.GetByTestId("live-indicator")).ToContainTextAsync("Live");
         await nurse.GotoAsync("wards");
         var tile = nurse.Page.Locator($"{Beds}[data-status=available]").First;

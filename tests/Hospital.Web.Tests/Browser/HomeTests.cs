@@ -70,7 +70,7 @@ public sealed class HomeTests(HospitalWebApp app)
     public async Task Home_FollowsChangesLive_WithoutAReload()
     {
         await using var ui = await UiSession.StartAsync(app);
-        await ui.GotoAsync("");
+        await app.ExpectSubscriptionAsync("AppointmentChanged", () => ui.GotoAsync(""));
         await Expect(ui.Page.GetByTestId("live-indicator")).ToContainTextAsync("Live");
 
         // Act: someone else (an outside API client) moves one of today's appointments a step along.

@@ -41,6 +41,7 @@ public sealed class ThemeTests(HospitalWebApp app)
     {
         await using var ui = await UiSession.StartAsync(app);
         await ui.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await app.EnsureCriticalResultAsync();
 
         // Act
         await ui.GotoAsync(path);
