@@ -50,4 +50,39 @@ public sealed class CursorPagesTests
         Assert.Equal("smi", or[0].LastName.Value!.Icontains.Value);
         Assert.Equal("smi", or[2].Mrn.Value!.Icontains.Value);
     }
+
+    [Fact]
+    public void Filter_CombinesSearchSexAndAge_UnderAnd_LeavingUnsetFieldsOut()
+    {
+        var today = new DateOnly(2026, 11, 18);
+
+        var filter = PatientQueryMapping.Filter("smi", Sex.Female, AgeGroup.Adults, today)!;
+
+        var and = filter.And.Value!;
+        Assert.Equal(3, and.Count);
+        Assert.Equal(Sex.Female, and[1].Sex.Value!.Eq.Value);
+        Assert.Equal(new DateOnly(1961, 11, 18), and[2].DateOfBirth.Value!.Gt.Value);
+        Assert.Equal(new DateOnly(2008, 11, 18), and[2].DateOfBirth.Value!.Lte.Value);
+        Assert.False(and[2].DateOfBirth.Value!.Eq.HasValue);
+        Assert.False(filter.Or.HasValue);
+        Assert.Equal(Sex.Male, PatientQueryMapping.Filter(null, Sex.Male)!.Sex.Value!.Eq.Value);
+    }
+
+    [Theory]
+    [InlineData(AgeGroup.Children, "2008-11-18", false)]
+    [InlineData(AgeGroup.Children, "2008-11-19", true)]
+    [InlineData(AgeGroup.Adults, "2008-11-18", true)]
+    [InlineData(AgeGroup.Adults, "1961-11-18", false)]
+    [InlineData(AgeGroup.Seniors, "1961-11-18", true)]
+    [InlineData(AgeGroup.Seniors, "1961-11-19", false)]
+    public void AgeGroups_CutOnBirthdays(AgeGroup age, string born, bool inGroup)
+    {
+        var today = new DateOnly(2026, 11, 18);
+        var range = PatientQueryMapping.Born(age, today)!;
+        var date = DateOnly.Parse(born, System.Globalization.CultureInfo.InvariantCulture);
+
+        var matches = (!range.Gt.HasValue || date > range.Gt.Value) && (!range.Lte.HasValue || date <= range.Lte.Value);
+
+        Assert.Equal(inGroup, matches);
+    }
 }

@@ -6,24 +6,54 @@ namespace Hospital.Web.Components.Patients;
 /// <summary>The patients grid's search text and sort columns as GraphQL <c>where</c> and <c>order</c>.</summary>
 public static class PatientQueryMapping
 {
-    public static PatientFilterInput? Filter(string? search)
+    /// <summary>The search text (name or MRN, case-insensitive), sex and age group as one <c>where</c>; null for "everyone".</summary>
+    public static PatientFilterInput? Filter(string? search, Sex? sex = null, AgeGroup age = AgeGroup.All, DateOnly today = default)
     {
+        var parts = new List<PatientFilterInput>();
         var text = search?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (!string.IsNullOrEmpty(text))
         {
-            return null;
+            parts.Add(new PatientFilterInput
+            {
+                Or = new PatientFilterInput[]
+                {
+                    new() { LastName = new StringOperationFilterInput { Icontains = text } },
+                    new() { FirstName = new StringOperationFilterInput { Icontains = text } },
+                    new() { Mrn = new StringOperationFilterInput { Icontains = text } },
+                },
+            });
         }
 
-        return new PatientFilterInput
+        if (sex is { } wanted)
         {
-            Or = new PatientFilterInput[]
-            {
-                new() { LastName = new StringOperationFilterInput { Icontains = text } },
-                new() { FirstName = new StringOperationFilterInput { Icontains = text } },
-                new() { Mrn = new StringOperationFilterInput { Icontains = text } },
-            },
+            parts.Add(new PatientFilterInput { Sex = new SexOperationFilterInput { Eq = wanted } });
+        }
+
+        if (Born(age, today) is { } born)
+        {
+            parts.Add(new PatientFilterInput { DateOfBirth = born });
+        }
+
+        // Fields left unset stay out of the request; one condition is sent as itself, several under `and`.
+        return parts.Count switch
+        {
+            0 => null,
+            1 => parts[0],
+            _ => new PatientFilterInput { And = parts },
         };
     }
+
+    /// <summary>
+    /// The birth dates of an age group on <paramref name="today"/>: under 18 means born after the 18th birthday cut-off,
+    /// 65 and over means born on or before the 65th.
+    /// </summary>
+    public static DateOperationFilterInput? Born(AgeGroup age, DateOnly today) => age switch
+    {
+        AgeGroup.Children => new DateOperationFilterInput { Gt = today.AddYears(-18) },
+        AgeGroup.Adults => new DateOperationFilterInput { Gt = today.AddYears(-65), Lte = today.AddYears(-18) },
+        AgeGroup.Seniors => new DateOperationFilterInput { Lte = today.AddYears(-65) },
+        _ => null,
+    };
 
     /// <summary>The grid's sorts in order, then last name, first name and MRN so pages are stable.</summary>
     public static IReadOnlyList<PatientSortInput> Order(IEnumerable<SortDescriptor>? sorts)
@@ -50,4 +80,19 @@ public static class PatientQueryMapping
 
         return order;
     }
+}
+
+/// <summary>The patients grid's age groups.</summary>
+public enum AgeGroup
+{
+    All,
+
+    /// <summary>Under 18.</summary>
+    Children,
+
+    /// <summary>18 to 64.</summary>
+    Adults,
+
+    /// <summary>65 and over.</summary>
+    Seniors,
 }

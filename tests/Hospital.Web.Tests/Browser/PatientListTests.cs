@@ -124,4 +124,45 @@ public sealed class PatientListTests(HospitalWebApp app)
 
     private static async Task<IReadOnlyList<string>> MrnsAsync(IPage page) =>
         [.. (await page.Locator($"{Rows} .mrn-link").AllInnerTextsAsync()).Select(t => t.Trim())];
+
+    [Fact]
+    public async Task SexAndAgeFilters_NarrowTheGrid_OnTheServer()
+    {
+        await using var ui = await UiSession.StartAsync(app);
+        await ui.GotoAsync("patients");
+        var rows = ui.Page.Locator(".patients-grid tbody tr.rz-data-row");
+        await Expect(rows.First).ToBeVisibleAsync();
+        var all = await CountAsync(ui);
+
+        // Act
+        await ui.Page.GetByLabel("Sex", new() { Exact = true }).SelectOptionAsync("Female");
+        await Expect(ui.Page.Locator("[data-filters='Female|All'][data-state=ready]")).ToHaveCountAsync(1);
+        var women = await CountAsync(ui);
+        await ui.Page.GetByLabel("Age", new() { Exact = true }).SelectOptionAsync("Seniors");
+        await Expect(ui.Page.Locator("[data-filters='Female|Seniors'][data-state=ready]")).ToHaveCountAsync(1);
+
+        // Assert: fewer each time, every row matches, and the count says what is shown.
+        Assert.True(women < all, $"{women} women of {all}");
+        Assert.True(await CountAsync(ui) < women);
+        foreach (var text in await rows.AllInnerTextsAsync())
+        {
+            Assert.Contains("Female", text, StringComparison.Ordinal);
+            var age = int.Parse(Regex.Match(text, "\\(([0-9]+) y\\)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(age >= 65, text);
+        }
+
+        await Expect(ui.Page.GetByTestId("patients-subtitle")).ToContainTextAsync("female · 65 and over");
+        await ui.ScreenshotAsync("patients-filtered");
+        await ui.AssertAccessibleAsync("patients (filtered)");
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
+        await Expect(ui.Page.Locator("[data-filters='|All'][data-state=ready]")).ToHaveCountAsync(1);
+        Assert.Equal(all, await CountAsync(ui));
+        Assert.Empty(ui.Errors);
+    }
+
+    private static async Task<int> CountAsync(UiSession ui)
+    {
+        var subtitle = await ui.Page.GetByTestId("patients-subtitle").TextContentAsync() ?? "";
+        return int.Parse(Regex.Match(subtitle, "^[0-9,]+").Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -21,7 +21,10 @@ public sealed partial class PatientList : IDisposable
     private bool loading = true;
     private string? error;
     private string search = "";
+    private string sexFilter = "";
+    private AgeGroup ageFilter = AgeGroup.All;
     private string loadedSearch = "";
+    private string loadedFilters = "|All";
     private CancellationTokenSource? pendingSearch;
     private int loadVersion;
 
@@ -36,6 +39,9 @@ public sealed partial class PatientList : IDisposable
 
     [Inject]
     private IConfiguration Configuration { get; set; } = null!;
+
+    [Inject]
+    private HospitalTime Time { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? Query { get; set; }
@@ -76,6 +82,35 @@ public sealed partial class PatientList : IDisposable
         await ReloadAsync();
     }
 
+    private bool Filtered => sexFilter.Length > 0 || ageFilter != AgeGroup.All;
+
+    private Task OnSexChanged(ChangeEventArgs e)
+    {
+        sexFilter = e.Value?.ToString() ?? "";
+        return ReloadAsync();
+    }
+
+    private Task OnAgeChanged(ChangeEventArgs e)
+    {
+        ageFilter = Enum.TryParse<AgeGroup>(e.Value?.ToString(), out var age) ? age : AgeGroup.All;
+        return ReloadAsync();
+    }
+
+    private Task ClearFiltersAsync()
+    {
+        sexFilter = "";
+        ageFilter = AgeGroup.All;
+        return ReloadAsync();
+    }
+
+    private static string AgeLabel(AgeGroup age) => age switch
+    {
+        AgeGroup.Children => "under 18",
+        AgeGroup.Adults => "18 to 64",
+        AgeGroup.Seniors => "65 and over",
+        _ => "all ages",
+    };
+
     private async Task ReloadAsync()
     {
         if (grid is not null)
@@ -92,9 +127,10 @@ public sealed partial class PatientList : IDisposable
         loading = true;
         error = null;
         var searched = search.Trim();
-        var where = PatientQueryMapping.Filter(searched);
+        Sex? sex = Enum.TryParse<Sex>(sexFilter, out var parsed) ? parsed : null;
+        var where = PatientQueryMapping.Filter(searched, sex, ageFilter, Time.Today);
         var order = PatientQueryMapping.Order(args.Sorts);
-        pages.Reset(searched + "|" + string.Join(",", args.Sorts?.Select(s => s.Property + s.SortOrder) ?? []));
+        pages.Reset($"{searched}|{sexFilter}|{ageFilter}|" + string.Join(",", args.Sorts?.Select(s => s.Property + s.SortOrder) ?? []));
         var skip = args.Skip ?? 0;
         var top = args.Top ?? PageSize;
         try
@@ -116,6 +152,7 @@ public sealed partial class PatientList : IDisposable
             rows = page.Nodes ?? [];
             count = page.TotalCount;
             loadedSearch = searched;
+            loadedFilters = $"{sexFilter}|{ageFilter}";
             pages.Remember(skip + rows.Count, page.PageInfo.EndCursor);
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
