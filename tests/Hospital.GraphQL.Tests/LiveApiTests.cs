@@ -121,11 +121,11 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
             new Dictionary<string, object?> { ["ward"] = wardId },
             "BedChanged");
 
+        // Events carry the bed as it is when the event is delivered, so each change is awaited before the next.
         await SetBedAsync((string)elsewhere["id"]!, "CLEANING");
         await SetBedAsync((string)mine["id"]!, "CLEANING");
-        await SetBedAsync((string)mine["id"]!, "AVAILABLE");
-
         var first = await subscription.NextAsync();
+        await SetBedAsync((string)mine["id"]!, "AVAILABLE");
         var second = await subscription.NextAsync();
         Assert.Equal(((string?)mine["id"], "CLEANING"), ((string?)first["bedChanged"]!["id"], (string?)first["bedChanged"]!["status"]));
         Assert.Equal(((string?)mine["id"], "AVAILABLE"), ((string?)second["bedChanged"]!["id"], (string?)second["bedChanged"]!["status"]));
