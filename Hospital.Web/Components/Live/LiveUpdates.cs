@@ -17,8 +17,9 @@ public enum LiveState
 
 /// <summary>
 /// Keeps a page current: follows the subscriptions it names and, when events arrive, calls the page's reload once
-/// per burst (debounced), so ten check-ins in a second cost one query. A dropped stream is resumed with backoff and
-/// followed by a reload, since events in the gap are lost. Dispose it with the component.
+/// per burst (debounced), so ten check-ins in a second cost one query. Start it before the page's first load, so no
+/// change falls between loading and listening. A dropped stream is resumed with backoff and followed by a reload,
+/// since events in the gap are lost. Dispose it with the component.
 /// </summary>
 public sealed class LiveUpdates(Func<Task> reload, Action stateChanged, TimeProvider clock, ILogger logger, TimeSpan? debounce = null) : IAsyncDisposable
 {
@@ -44,15 +45,20 @@ public sealed class LiveUpdates(Func<Task> reload, Action stateChanged, TimeProv
         where TData : class
     {
         var retry = FirstRetry;
+        var resubscribing = false;
         while (!stop.IsCancellationRequested)
         {
             try
             {
                 SetState(LiveState.Live);
 
-                // The page loaded before it subscribed (and, after a reconnect, missed what happened meanwhile): one
-                // reload once the subscription runs closes that gap.
-                ScheduleReload();
+                // After a reconnect the page missed what happened meanwhile: reload once the subscription runs again.
+                if (resubscribing)
+                {
+                    ScheduleReload();
+                }
+
+                resubscribing = true;
 
                 await foreach (var result in watch(stop.Token))
                 {

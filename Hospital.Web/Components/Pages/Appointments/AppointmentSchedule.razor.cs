@@ -101,6 +101,7 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
     {
         now = Time.Now;
         today = Time.Today;
+        StartLive();
     }
 
     // The query string is the selection: every control navigates, and this loads what the address says.
@@ -151,14 +152,13 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
         StateHasChanged();
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    // Subscribed before the first load (interactive rendering only; nothing is prerendered), so no change falls
+    // between loading and listening.
+    private void StartLive()
     {
         // Any appointment booked or changed, here or elsewhere, refreshes what is on screen without a loading state.
-        if (firstRender)
-        {
-            live = new LiveUpdates(() => InvokeAsync(() => LoadAppointmentsAsync(quiet: true)), () => InvokeAsync(StateHasChanged), Clock, Logger);
-            live.Follow(ct => OnAppointmentChanged.Watch(cancellationToken: ct));
-        }
+        live = new LiveUpdates(() => InvokeAsync(() => LoadAppointmentsAsync(quiet: true)), () => InvokeAsync(StateHasChanged), Clock, Logger);
+        live.Follow(ct => OnAppointmentChanged.Watch(cancellationToken: ct));
     }
 
     private async Task LoadAppointmentsAsync() => await LoadAppointmentsAsync(quiet: false);

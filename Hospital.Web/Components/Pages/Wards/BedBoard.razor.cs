@@ -46,17 +46,19 @@ public sealed partial class BedBoard : IAsyncDisposable
 
     private bool Filtered => wardFilter.Length > 0 || statusFilter.Length > 0;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        StartLive();
+        return LoadAsync();
+    }
 
-    protected override void OnAfterRender(bool firstRender)
+    // Subscribed before the first load (interactive rendering only; nothing is prerendered), so no change falls
+    // between loading and listening.
+    private void StartLive()
     {
         // The interactive render follows every bed change, made here or anywhere else, and reloads the board.
-        if (firstRender)
-        {
-            live = new LiveUpdates(() => InvokeAsync(LoadAsync), () => InvokeAsync(StateHasChanged), Clock, Logger);
-            live.Follow(ct => OnBedChanged.Watch(cancellationToken: ct));
-            StateHasChanged();
-        }
+        live = new LiveUpdates(() => InvokeAsync(LoadAsync), () => InvokeAsync(StateHasChanged), Clock, Logger);
+        live.Follow(ct => OnBedChanged.Watch(cancellationToken: ct));
     }
 
     private async Task LoadAsync()
