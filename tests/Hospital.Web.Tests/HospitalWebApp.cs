@@ -27,6 +27,9 @@ public sealed class HospitalWebApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>Holds chosen database reads, to see loading states.</summary>
+    public QueryGate Gate { get; } = new();
+
     public IServiceProvider Services => app!.Services;
 
     public async ValueTask InitializeAsync()
@@ -48,6 +51,7 @@ public sealed class HospitalWebApp : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(10, 30)), TimeSpan.Zero)));
+        builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Gate);
         builder.Services.AddHospitalData(builder.Configuration);
         builder.Services.AddHospitalGraphQL();
         builder.Services.AddHospitalWeb(builder.Configuration);

@@ -347,45 +347,31 @@ public sealed class AppointmentScheduleTests(HospitalWebApp app)
     public async Task Loading_SaysWhatIsComing_ThenShowsIt(string viewport, int width, int height)
     {
         await using var ui = await UiSession.StartAsync(app, width, height);
-        // The in-process API answers within milliseconds. To see the loading state, the page holds the server's
-        // messages on the circuit's WebSocket and lets them in one at a time.
-        await ui.Page.AddInitScriptAsync(
-            """
-            (() => {
-              const queue = [];
-              window.holdIncoming = false;
-              window.releaseOne = () => { const next = queue.shift(); if (next) { next(); } };
-              window.releaseAll = () => { window.holdIncoming = false; while (queue.length) { queue.shift()(); } };
-              const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
-              Object.defineProperty(WebSocket.prototype, 'onmessage', {
-                get() { return onmessage.get.call(this); },
-                set(handler) {
-                  onmessage.set.call(this, handler && (e => window.holdIncoming ? queue.push(() => handler.call(this, e)) : handler.call(this, e)));
-                },
-              });
-            })();
-            """);
         await ui.GotoAsync("appointments?view=week&date=2026-11-18");
         await Ready(ui, "2026-11-16/7");
-        await ui.Page.EvaluateAsync("() => { window.holdIncoming = true; }");
 
-        // Act
-        await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
-        await ui.Page.WaitForFunctionAsync(
-            "() => { if (document.querySelector('.schedule-loading')) { return true; } window.releaseOne(); return false; }",
-            null,
-            new() { PollingInterval = 50 });
+        // The in-process API answers within milliseconds: to see the loading state, the app's reads of appointments
+        // wait until the test lets them through.
+        app.Gate.Close("FROM \"appointments\"");
+        try
+        {
+            // Act
+            await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Next week" }).ClickAsync();
 
-        // Assert: a status in words (announced politely) over a skeleton of the week, then the week itself.
-        const string Text = "Loading appointments for all departments in the week of 23 Nov…";
-        await Expect(ui.Page.Locator(".schedule-loading")).ToHaveTextAsync(Text);
-        await Expect(ui.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading appointments" })).ToHaveTextAsync(Text);
-        await Expect(ui.Page.Locator(".schedule-body")).ToHaveAttributeAsync("aria-busy", "true");
-        await Expect(ui.Page.GetByTestId("schedule-title")).ToContainTextAsync("23 – 29 November 2026");
-        await ui.ScreenshotAsync($"appointments-loading-{viewport}");
-        await ui.AssertAccessibleAsync($"appointments loading ({viewport})");
+            // Assert: a status in words (announced politely) over a skeleton of the week, then the week itself.
+            const string Text = "Loading appointments for all departments in the week of 23 Nov…";
+            await Expect(ui.Page.Locator(".schedule-loading")).ToHaveTextAsync(Text);
+            await Expect(ui.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Loading appointments" })).ToHaveTextAsync(Text);
+            await Expect(ui.Page.Locator(".schedule-body")).ToHaveAttributeAsync("aria-busy", "true");
+            await Expect(ui.Page.GetByTestId("schedule-title")).ToContainTextAsync("23 – 29 November 2026");
+            await ui.ScreenshotAsync($"appointments-loading-{viewport}");
+            await ui.AssertAccessibleAsync($"appointments loading ({viewport})");
+        }
+        finally
+        {
+            app.Gate.Open();
+        }
 
-        await ui.Page.EvaluateAsync("() => window.releaseAll()");
         await Ready(ui, "2026-11-23/7");
         await Expect(ui.Page.GetByTestId("week-day")).ToHaveCountAsync(7);
         await Expect(ui.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "23 – 29 November 2026: " })).ToHaveCountAsync(1);
