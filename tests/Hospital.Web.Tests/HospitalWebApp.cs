@@ -83,36 +83,37 @@ public sealed class HospitalWebApp : IAsyncLifetime
         }
     }
 
+    /// <summary>POSTs a GraphQL request to the running app as an outside client would; fails the test on GraphQL errors.</summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(string query, object? variables = null)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
+        Assert.True(json["errors"] is null, json["errors"]?.ToJsonString());
+        return json;
+    }
+
     /// <summary>
     /// Records a critical lab result (through the API, as the lab would) unless one exists from the last 7 days, so that
     /// pages showing critical results are checked in their alert state whatever ran before.
     /// </summary>
     public async Task EnsureCriticalResultAsync()
     {
-        using var http = new HttpClient { BaseAddress = BaseAddress };
-        async Task<System.Text.Json.Nodes.JsonNode> PostAsync(string query, object? variables = null)
-        {
-            using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
-            var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
-            Assert.True(json["errors"] is null, json["errors"]?.ToJsonString());
-            return json;
-        }
-
         var since = new DateTimeOffset(Today.AddDays(-7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var existing = await PostAsync("query ($since: DateTime) { labOrders(first: 0, where: { results: { some: { flag: { eq: CRITICAL } } }, orderedAt: { gte: $since } }) { totalCount } }", new { since });
+        var existing = await GraphQLAsync("query ($since: DateTime) { labOrders(first: 0, where: { results: { some: { flag: { eq: CRITICAL } } }, orderedAt: { gte: $since } }) { totalCount } }", new { since });
         if ((int)existing["data"]!["labOrders"]!["totalCount"]! > 0)
         {
             return;
         }
 
-        var people = await PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
-        var order = await PostAsync(
+        var people = await GraphQLAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
+        var order = await GraphQLAsync(
             "mutation ($p: ID!, $d: ID!) { orderLabTest(input: { patientId: $p, orderedById: $d, testCode: \"K\", testName: \"Potassium\" }) { labOrder { id } } }",
             new { p = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!, d = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
         var id = (string)order["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
-        await PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { message } } }", new { id });
-        await PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { message } } }", new { id });
-        await PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, referenceLow: 3.5, referenceHigh: 5.1 }] }) { errors { message } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { message } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { message } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, referenceLow: 3.5, referenceHigh: 5.1 }] }) { errors { message } } }", new { id });
     }
 
     public async ValueTask DisposeAsync()

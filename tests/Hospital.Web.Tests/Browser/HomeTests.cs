@@ -74,9 +74,8 @@ public sealed class HomeTests(HospitalWebApp app)
         await Expect(ui.Page.GetByTestId("live-indicator")).ToContainTextAsync("Live");
 
         // Act: someone else (an outside API client) moves one of today's appointments a step along.
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var dayStart = new DateTimeOffset(HospitalWebApp.Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var found = await GraphQLAsync(http, "query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 100, where: { status: { in: [SCHEDULED, CHECKED_IN, IN_PROGRESS] } }) { nodes { id status } } }", new { from = dayStart, to = dayStart.AddDays(1) });
+        var found = await app.GraphQLAsync("query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 100, where: { status: { in: [SCHEDULED, CHECKED_IN, IN_PROGRESS] } }) { nodes { id status } } }", new { from = dayStart, to = dayStart.AddDays(1) });
         Assert.Null(found["errors"]);
         var appointment = found["data"]!["appointments"]!["nodes"]![0]!;
         var (mutation, target) = (string?)appointment["status"] switch
@@ -87,7 +86,7 @@ public sealed class HomeTests(HospitalWebApp app)
         };
         var count = ui.Page.GetByTestId(target);
         var before = int.Parse(await count.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
-        var step = await GraphQLAsync(http, $"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ message }} }} }}", new { id = (string?)appointment["id"] });
+        var step = await app.GraphQLAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ message }} }} }}", new { id = (string?)appointment["id"] });
         Assert.Null(step["errors"]);
         Assert.Null(step["data"]![mutation]!["errors"]);
 
@@ -96,11 +95,5 @@ public sealed class HomeTests(HospitalWebApp app)
         await Expect(ui.Page.GetByTestId("live-indicator")).ToContainTextAsync("updated");
         await ui.ScreenshotAsync("home-live");
         Assert.Empty(ui.Errors);
-    }
-
-    private static async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(HttpClient http, string query, object variables)
-    {
-        using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
-        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
     }
 }

@@ -83,9 +83,8 @@ public sealed class PatientChartTests(HospitalWebApp app)
     [Fact]
     public async Task AnOpenChart_RefreshesWhenItsPatientsAppointmentChanges()
     {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
         var day = new DateTimeOffset(2026, 12, 4, 0, 0, 0, TimeSpan.Zero);
-        var found = await GraphQLAsync(http, "query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 1, where: { status: { eq: SCHEDULED } }) { nodes { id startsAt patient { id } } } }", new { from = day, to = day.AddDays(14) });
+        var found = await app.GraphQLAsync("query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 1, where: { status: { eq: SCHEDULED } }) { nodes { id startsAt patient { id } } } }", new { from = day, to = day.AddDays(14) });
         var appointment = found["data"]!["appointments"]!["nodes"]![0]!;
         var when = DateTimeOffset.Parse((string)appointment["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await using var ui = await UiSession.StartAsync(app);
@@ -94,7 +93,7 @@ public sealed class PatientChartTests(HospitalWebApp app)
         await Expect(row.First).ToContainTextAsync("Scheduled");
 
         // Act: the front desk, elsewhere, cancels it.
-        var cancel = await GraphQLAsync(http, "mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { message } } }", new { id = (string?)appointment["id"] });
+        var cancel = await app.GraphQLAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { message } } }", new { id = (string?)appointment["id"] });
         Assert.Null(cancel["data"]!["cancelAppointment"]!["errors"]);
 
         // Assert: the open chart shows it without a reload.
@@ -105,11 +104,9 @@ public sealed class PatientChartTests(HospitalWebApp app)
     [Fact]
     public async Task TheLab_WorksAnOrderFromTheChart_ToAFlaggedResult()
     {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
-        var people = await GraphQLAsync(http, "{ patients(first: 1, order: [{ lastName: DESC }]) { nodes { id } } doctors(first: 1) { nodes { id } } }", new { });
+        var people = await app.GraphQLAsync("{ patients(first: 1, order: [{ lastName: DESC }]) { nodes { id } } doctors(first: 1) { nodes { id } } }", new { });
         var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
-        var ordered = await GraphQLAsync(
-            http,
+        var ordered = await app.GraphQLAsync(
             "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: URGENT }) { labOrder { id } errors { message } } }",
             new { patient = patientId, doctor = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
         Assert.Null(ordered["data"]!["orderLabTest"]!["errors"]);
@@ -137,13 +134,5 @@ public sealed class PatientChartTests(HospitalWebApp app)
         await Expect(resulted.First).ToContainTextAsync("Critical");
         await Expect(resulted.First.Locator("tr.row-critical")).ToHaveCountAsync(1);
         Assert.Empty(ui.Errors);
-    }
-
-    private static async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(HttpClient http, string query, object variables)
-    {
-        using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
-        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
-        Assert.Null(json["errors"]);
-        return json;
     }
 }
