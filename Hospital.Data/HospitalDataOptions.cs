@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -5,12 +6,21 @@ using Microsoft.Extensions.Configuration;
 namespace Hospital.Data;
 
 /// <summary>
-/// Where the data lives: <c>Database:Provider</c> (Sqlite by default, PostgreSql) and <c>ConnectionStrings:Hospital</c>
+/// Where the data lives: <c>Database:Provider</c> (Sqlite by default, PostgreSql, MySql) and <c>ConnectionStrings:Hospital</c>
 /// (by default a SQLite file in a <c>data</c> folder next to the app), plus <c>Hospital:TimeZone</c>, the IANA zone
 /// that working hours and "today" are reckoned in.
 /// </summary>
 public sealed record HospitalDataOptions(DatabaseProvider Provider, string ConnectionString, TimeZoneInfo TimeZone)
 {
+    private static readonly ConcurrentDictionary<string, Lazy<ServerVersion>> DetectedVersions = new();
+
+    /// <summary>
+    /// The MySQL or MariaDB server version Pomelo generates SQL for: <c>Database:ServerVersion</c> (e.g. <c>8.0.36-mysql</c>,
+    /// <c>10.11.6-mariadb</c>) when configured, so the app can start before the server is reachable; otherwise asked of
+    /// the server once per connection string.
+    /// </summary>
+    public string? ServerVersionText { get; init; }
+
     public static string DefaultSqlitePath => Path.Combine(AppContext.BaseDirectory, "data", "hospital.db");
 
     public static HospitalDataOptions FromConfiguration(IConfiguration configuration)
@@ -42,7 +52,13 @@ public sealed record HospitalDataOptions(DatabaseProvider Provider, string Conne
             throw new InvalidOperationException($"Hospital:TimeZone '{zoneId}' is not a known time zone (use an IANA id such as Europe/Berlin).");
         }
 
-        return new HospitalDataOptions(provider, connectionString, zone);
+        var serverVersion = configuration["Database:ServerVersion"];
+        if (!string.IsNullOrWhiteSpace(serverVersion) && !ServerVersion.TryParse(serverVersion, out _))
+        {
+            throw new InvalidOperationException($"Database:ServerVersion '{serverVersion}' is not a server version such as 8.0.36-mysql or 10.11.6-mariadb.");
+        }
+
+        return new HospitalDataOptions(provider, connectionString, zone) { ServerVersionText = string.IsNullOrWhiteSpace(serverVersion) ? null : serverVersion };
     }
 
     /// <summary>Points EF Core at the configured database.</summary>
@@ -53,15 +69,22 @@ public sealed record HospitalDataOptions(DatabaseProvider Provider, string Conne
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder();
                 builder.UseSqlite(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                builder.AddInterceptors(SqliteDecimalOrdering.Instance);
                 break;
             case DatabaseProvider.PostgreSql:
                 builder.UseNpgsql(ConnectionString, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
                 break;
+            case DatabaseProvider.MySql:
+                builder.UseMySql(ConnectionString, MySqlServerVersion, o => o.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery));
+                break;
             default:
-                throw new NotSupportedException(
-                    $"The {Provider} provider is not available yet: it needs our own MySQL driver (see the README).");
+                throw new NotSupportedException($"The {Provider} provider is not supported.");
         }
     }
+
+    private ServerVersion MySqlServerVersion => ServerVersionText is not null
+        ? ServerVersion.Parse(ServerVersionText)
+        : DetectedVersions.GetOrAdd(ConnectionString, c => new Lazy<ServerVersion>(() => ServerVersion.AutoDetect(c), LazyThreadSafetyMode.PublicationOnly)).Value;
 
     /// <summary>Today's date in the hospital's time zone.</summary>
     public DateOnly Today(DateTime utcNow) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utcNow, TimeZone));

@@ -86,9 +86,9 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<string>().HaveMaxLength(200);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
-        if (Database.IsSqlite())
+        if (Database.IsSqlite() || Database.IsMySql())
         {
-            // SQLite keeps no time zone: values come back Unspecified, so mark them UTC as they were written.
+            // SQLite and MySQL keep no time zone: values come back Unspecified, so mark them UTC as they were written.
             configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
             configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
         }
@@ -99,6 +99,10 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HospitalDbContext).Assembly);
         SnakeCaseNaming.Apply(builder);
+        if (Database.IsMySql())
+        {
+            MySqlModel.Apply(builder);
+        }
     }
 
     private List<PendingEvent> PrepareChanges()

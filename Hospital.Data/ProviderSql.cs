@@ -41,5 +41,60 @@ internal static class ProviderSql
                 EXCLUDE USING gist (doctor_id WITH =, tstzrange(starts_at, ends_at) WITH &&) WHERE ({Blocking});
                 """;
         }
+        else if (db.Database.IsMySql())
+        {
+            foreach (var sql in MySqlPartialUniqueIndexes(db))
+            {
+                yield return sql;
+            }
+
+            // MySQL forbids a locking read of the trigger's own table, and a plain read does not see another transaction's
+            // uncommitted booking. So the trigger first locks the doctor's row: bookings of one doctor queue behind each
+            // other, and the read after the lock (a fresh snapshot, the transaction's first) sees what the one before
+            // committed. The generated-column unique index still refuses an identical slot outright.
+            string Trigger(string name, string @event, string self) => $"""
+                CREATE TRIGGER {name} BEFORE {@event} ON appointments FOR EACH ROW
+                BEGIN
+                    DECLARE clashes INT DEFAULT 0;
+                    DECLARE doctor INT;
+                    IF NEW.{Blocking} THEN
+                        SELECT id INTO doctor FROM staff WHERE id = NEW.doctor_id FOR UPDATE;
+                        SELECT COUNT(*) INTO clashes FROM appointments a
+                        WHERE a.doctor_id = NEW.doctor_id{self} AND a.{Blocking}
+                          AND a.starts_at < NEW.ends_at AND NEW.starts_at < a.ends_at;
+                        IF clashes > 0 THEN
+                            SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{OverlapMessage}';
+                        END IF;
+                    END IF;
+                END
+                """;
+            yield return Trigger("tr_appointments_no_overlap_insert", "INSERT", "");
+            yield return Trigger("tr_appointments_no_overlap_update", "UPDATE", " AND a.id <> NEW.id");
+        }
+    }
+
+    /// <summary>
+    /// MySQL has no partial indexes: each becomes a stored generated column that holds the first key column where the
+    /// filter holds and NULL elsewhere, with a unique index over it and the other key columns (see <see cref="MySqlModel"/>).
+    /// </summary>
+    private static IEnumerable<string> MySqlPartialUniqueIndexes(DbContext db)
+    {
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            if (entity.FindAnnotation(MySqlModel.PartialUniqueIndexes)?.Value is not IReadOnlyList<MySqlModel.PartialUniqueIndex> indexes)
+            {
+                continue;
+            }
+
+            foreach (var index in indexes)
+            {
+                var columns = string.Join(", ", [index.GeneratedColumn, .. index.Columns.Skip(1)]);
+                yield return $"""
+                    ALTER TABLE {index.Table}
+                    ADD COLUMN {index.GeneratedColumn} INT AS (CASE WHEN {index.Filter} THEN {index.Columns[0]} END) STORED,
+                    ADD UNIQUE INDEX {index.Name} ({columns});
+                    """;
+            }
+        }
     }
 }

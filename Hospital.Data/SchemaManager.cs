@@ -111,6 +111,26 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             return;
         }
 
+        if (db.Database.IsMySql())
+        {
+            // Drop the tables, not the database: an operator's account often may not create databases.
+            if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+            {
+                var tables = await db.Database
+                    .SqlQueryRaw<string>("SELECT table_name AS Value FROM information_schema.tables WHERE table_schema = DATABASE()")
+                    .ToListAsync(cancellationToken);
+                if (tables.Count > 0)
+                {
+                    await db.Database.OpenConnectionAsync(cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("SET FOREIGN_KEY_CHECKS = 0", cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("DROP TABLE " + string.Join(", ", tables.Select(t => $"`{t}`")), cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("SET FOREIGN_KEY_CHECKS = 1", cancellationToken);
+                }
+            }
+
+            return;
+        }
+
         if (await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
         {
             await db.Database.EnsureDeletedAsync(cancellationToken);
@@ -161,7 +181,9 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
     {
         var sql = db.Database.IsSqlite()
             ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
-            : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
+                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)

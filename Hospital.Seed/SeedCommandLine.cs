@@ -12,14 +12,14 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
         Creates the Hospital schema if needed and fills it with synthetic demo data.
 
         Options:
-          --provider <Sqlite|PostgreSql>  Database provider (default: Database:Provider, else Sqlite)
-          --connection "<conn>"          Connection string (default: ConnectionStrings:Hospital, else the app's SQLite file)
-          --patients <N>                 Number of patients, 0-1000000 (default: 500)
-          --seed <N>                     Random seed; the same seed and date give the same data (default: 1234)
-          --date <yyyy-MM-dd>            The date the data is built around (default: today in Hospital:TimeZone)
-          --demo-password <password>     Password of the demo accounts (default: a random one, printed at the end)
-          --reset                        Drop existing data and recreate the schema first
-          -h, --help                     Show this help
+          --provider <Sqlite|PostgreSql|MySql>  Database provider (default: Database:Provider, else Sqlite)
+          --connection "<conn>"                 Connection string (default: ConnectionStrings:Hospital, else the app's SQLite file)
+          --patients <N>                        Number of patients, 0-1000000 (default: 500)
+          --seed <N>                            Random seed; the same seed and date give the same data (default: 1234)
+          --date <yyyy-MM-dd>                   The date the data is built around (default: today in Hospital:TimeZone)
+          --demo-password <password>            Password of the demo accounts (default: a random one, printed at the end)
+          --reset                               Drop existing data and recreate the schema first
+          -h, --help                            Show this help
         """;
 
     public static SeedCommandLine Parse(IReadOnlyList<string> args)
@@ -41,7 +41,7 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
                     var name = Value(args, ref i, arg);
                     if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(name, out _))
                     {
-                        throw new ArgumentException($"--provider must be Sqlite or PostgreSql, not '{name}'.");
+                        throw new ArgumentException($"--provider must be Sqlite, PostgreSql or MySql, not '{name}'.");
                     }
 
                     provider = parsed;

@@ -1,3 +1,3 @@
 using Hospital.Testing;
 
-[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: AssemblyFixture(typeof(DatabaseServers))]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.Data.Tests;
 
 /// <summary>The invariants the database itself holds, run against each provider.</summary>
-public abstract class DataInvariantTests(DatabaseProvider provider, PostgresServer postgres) : IAsyncLifetime
+public abstract class DataInvariantTests(DatabaseProvider provider, DatabaseServers servers) : IAsyncLifetime
 {
     private TestDatabase database = null!;
     private TestData data = null!;
@@ -15,7 +15,7 @@ public abstract class DataInvariantTests(DatabaseProvider provider, PostgresServ
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.Create(provider, postgres).WithSchemaAsync();
+        database = await TestDatabase.Create(provider, servers).WithSchemaAsync();
         await using var db = database.CreateContext();
         data = await TestData.CreateAsync(db);
     }
@@ -87,6 +87,33 @@ public abstract class DataInvariantTests(DatabaseProvider provider, PostgresServ
         later.EndsAt = TestData.Monday9.AddMinutes(40);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => edit.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ConcurrentOverlappingBookings_OnlyOneCommits()
+    {
+        async Task<bool> BookAsync(int minutes, Patient patient)
+        {
+            await using var db = database.CreateContext();
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9.AddMinutes(minutes), 30, patient));
+            try
+            {
+                await db.SaveChangesAsync(Ct);
+                return true;
+            }
+            catch (DbUpdateException)
+            {
+                return false;
+            }
+        }
+
+        // Eight bookings that each overlap all the others, saved at once from separate connections: the database,
+        // not the application's read-then-write check, decides, so exactly one wins.
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => BookAsync(i * 3, i % 2 == 0 ? data.Patient : data.OtherPatient), Ct)));
+
+        Assert.Equal(1, results.Count(booked => booked));
+        await using var check = database.CreateContext();
+        Assert.Equal(1, await check.Appointments.CountAsync(Ct));
     }
 
     [Fact]
@@ -256,6 +283,8 @@ public abstract class DataInvariantTests(DatabaseProvider provider, PostgresServ
     };
 }
 
-public sealed class SqliteDataInvariantTests(PostgresServer postgres) : DataInvariantTests(DatabaseProvider.Sqlite, postgres);
+public sealed class SqliteDataInvariantTests(DatabaseServers servers) : DataInvariantTests(DatabaseProvider.Sqlite, servers);
 
-public sealed class PostgresDataInvariantTests(PostgresServer postgres) : DataInvariantTests(DatabaseProvider.PostgreSql, postgres);
+public sealed class PostgresDataInvariantTests(DatabaseServers servers) : DataInvariantTests(DatabaseProvider.PostgreSql, servers);
+
+public sealed class MariaDbDataInvariantTests(DatabaseServers servers) : DataInvariantTests(DatabaseProvider.MySql, servers);

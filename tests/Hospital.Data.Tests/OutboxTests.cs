@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.Data.Tests;
 
 /// <summary>Changes others listen for write outbox rows in the same transaction as the change, on each provider.</summary>
-public abstract class OutboxTests(DatabaseProvider provider, PostgresServer postgres) : IAsyncLifetime
+public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers servers) : IAsyncLifetime
 {
     private TestDatabase database = null!;
     private TestData data = null!;
@@ -15,7 +15,7 @@ public abstract class OutboxTests(DatabaseProvider provider, PostgresServer post
 
     public async ValueTask InitializeAsync()
     {
-        database = await TestDatabase.Create(provider, postgres).WithSchemaAsync();
+        database = await TestDatabase.Create(provider, servers).WithSchemaAsync();
         await using var db = database.CreateContext();
         data = await TestData.CreateAsync(db);
     }
@@ -165,6 +165,8 @@ public abstract class OutboxTests(DatabaseProvider provider, PostgresServer post
     }
 }
 
-public sealed class SqliteOutboxTests(PostgresServer postgres) : OutboxTests(DatabaseProvider.Sqlite, postgres);
+public sealed class SqliteOutboxTests(DatabaseServers servers) : OutboxTests(DatabaseProvider.Sqlite, servers);
 
-public sealed class PostgresOutboxTests(PostgresServer postgres) : OutboxTests(DatabaseProvider.PostgreSql, postgres);
+public sealed class PostgresOutboxTests(DatabaseServers servers) : OutboxTests(DatabaseProvider.PostgreSql, servers);
+
+public sealed class MariaDbOutboxTests(DatabaseServers servers) : OutboxTests(DatabaseProvider.MySql, servers);

@@ -9,7 +9,7 @@ public sealed class SeedConsoleTests
     [Theory]
     [InlineData("--patients", "many", "--patients must be a whole number")]
     [InlineData("--patients", "-3", "--patients must be a whole number")]
-    [InlineData("--provider", "Oracle", "--provider must be Sqlite or PostgreSql")]
+    [InlineData("--provider", "Oracle", "--provider must be Sqlite, PostgreSql or MySql")]
     [InlineData("--date", "22/11/2026", "--date must be a date")]
     [InlineData("--seed", null, "--seed needs a value")]
     [InlineData("--frobnicate", null, "Unknown argument '--frobnicate'")]

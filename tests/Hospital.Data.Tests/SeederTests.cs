@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.Data.Tests;
 
 /// <summary>The seeder's output, checked against the rules the system enforces, on each provider.</summary>
-public abstract class SeederTests(DatabaseProvider provider, PostgresServer postgres)
+public abstract class SeederTests(DatabaseProvider provider, DatabaseServers servers)
 {
     public static readonly SeedOptions Small = new() { Patients = 80, Seed = 42, Today = new DateOnly(2026, 11, 18), DemoPassword = "Test!Pass1", BatchSize = 25 };
 
@@ -18,9 +18,9 @@ public abstract class SeederTests(DatabaseProvider provider, PostgresServer post
     [Fact]
     public async Task Seed_SameSeed_GivesTheSameData_AndAnotherSeedDoesNot()
     {
-        await using var first = TestDatabase.Create(provider, postgres);
-        await using var second = TestDatabase.Create(provider, postgres);
-        await using var other = TestDatabase.Create(provider, postgres);
+        await using var first = TestDatabase.Create(provider, servers);
+        await using var second = TestDatabase.Create(provider, servers);
+        await using var other = TestDatabase.Create(provider, servers);
 
         await first.Seeder.SeedAsync(Small, new SilentProgress(), Ct);
         await second.Seeder.SeedAsync(Small, new SilentProgress(), Ct);
@@ -37,7 +37,7 @@ public abstract class SeederTests(DatabaseProvider provider, PostgresServer post
     [Fact]
     public async Task Seed_CreatesTheOrganisation()
     {
-        await using var database = TestDatabase.Create(provider, postgres);
+        await using var database = TestDatabase.Create(provider, servers);
         var summary = await database.Seeder.SeedAsync(Small, new SilentProgress(), Ct);
         await using var db = database.CreateContext();
 
@@ -61,7 +61,7 @@ public abstract class SeederTests(DatabaseProvider provider, PostgresServer post
     [Fact]
     public async Task Seed_DataKeepsEveryRule()
     {
-        await using var database = TestDatabase.Create(provider, postgres);
+        await using var database = TestDatabase.Create(provider, servers);
         await database.Seeder.SeedAsync(Small, new SilentProgress(), Ct);
         await using var db = database.CreateContext();
         var timeZone = TimeZoneInfo.Utc;
@@ -146,7 +146,7 @@ public abstract class SeederTests(DatabaseProvider provider, PostgresServer post
     [Fact]
     public async Task Seed_NonEmptyDatabase_IsRefusedUnlessReset()
     {
-        await using var database = TestDatabase.Create(provider, postgres);
+        await using var database = TestDatabase.Create(provider, servers);
         await database.Seeder.SeedAsync(Small with { Patients = 5 }, new SilentProgress(), Ct);
 
         await Assert.ThrowsAsync<DatabaseNotEmptyException>(() => database.Seeder.SeedAsync(Small with { Patients = 5 }, new SilentProgress(), Ct));
@@ -189,6 +189,8 @@ public abstract class SeederTests(DatabaseProvider provider, PostgresServer post
     }
 }
 
-public sealed class SqliteSeederTests(PostgresServer postgres) : SeederTests(DatabaseProvider.Sqlite, postgres);
+public sealed class SqliteSeederTests(DatabaseServers servers) : SeederTests(DatabaseProvider.Sqlite, servers);
 
-public sealed class PostgresSeederTests(PostgresServer postgres) : SeederTests(DatabaseProvider.PostgreSql, postgres);
+public sealed class PostgresSeederTests(DatabaseServers servers) : SeederTests(DatabaseProvider.PostgreSql, servers);
+
+public sealed class MariaDbSeederTests(DatabaseServers servers) : SeederTests(DatabaseProvider.MySql, servers);

@@ -26,6 +26,9 @@ public class HospitalApi : IAsyncLifetime
 
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
+    /// <summary>Why this API's database server could not start (its binaries are missing), or null.</summary>
+    public virtual string? SkipReason => null;
+
     /// <summary>The connection string of the database the API runs on (a seeded SQLite file by default).</summary>
     protected virtual ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult($"Data Source={file}");
 
@@ -84,13 +87,44 @@ public class HospitalApi : IAsyncLifetime
 }
 
 /// <summary>The same API on a real PostgreSQL started from the machine's binaries (skipped when they are missing).</summary>
-public sealed class PostgresHospitalApi : HospitalApi
+public class PostgresHospitalApi : HospitalApi
 {
     private readonly PostgresServer server = new();
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 
-    public string? SkipReason => server.SkipReason;
+    public override string? SkipReason => server.SkipReason;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await server.InitializeAsync();
+        if (server.SkipReason is null)
+        {
+            await base.InitializeAsync();
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (server.SkipReason is null)
+        {
+            await base.DisposeAsync();
+        }
+
+        await server.DisposeAsync();
+    }
+
+    protected override ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult(server.ConnectionString("hospital_api"));
+}
+
+/// <summary>The same API on a real MariaDB (standing in for MySQL) started from the machine's binaries (skipped when they are missing).</summary>
+public class MariaDbHospitalApi : HospitalApi
+{
+    private readonly MariaDbServer server = new();
+
+    public override DatabaseProvider Provider => DatabaseProvider.MySql;
+
+    public override string? SkipReason => server.SkipReason;
 
     public override async ValueTask InitializeAsync()
     {

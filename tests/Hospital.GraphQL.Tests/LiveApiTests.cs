@@ -11,9 +11,25 @@ namespace Hospital.GraphQL.Tests;
 /// <summary>An API of its own (a separate database): these tests change data.</summary>
 public sealed class LiveApi : HospitalApi;
 
-/// <summary>Mutations with typed errors, and subscriptions fed by the outbox.</summary>
-public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
+/// <inheritdoc cref="LiveApi"/>
+public sealed class PostgresLiveApi : PostgresHospitalApi;
+
+/// <inheritdoc cref="LiveApi"/>
+public sealed class MariaDbLiveApi : MariaDbHospitalApi;
+
+/// <summary>Mutations with typed errors, and subscriptions fed by the outbox, on each provider.</summary>
+public abstract class LiveApiTests(HospitalApi api)
 {
+
+    /// <summary>The API, or a skip when its database server could not start here.</summary>
+    private HospitalApi Api
+    {
+        get
+        {
+            Assert.SkipWhen(api.SkipReason is not null, api.SkipReason ?? "");
+            return api;
+        }
+    }
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -25,7 +41,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
 
         foreach (var (mutation, status) in new[] { ("checkInAppointment", "CHECKED_IN"), ("startAppointment", "IN_PROGRESS"), ("completeAppointment", "COMPLETED") })
         {
-            var result = await api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ code message }} }} }}", new { id });
+            var result = await Api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ code message }} }} }}", new { id });
 
             Assert.Null(result["errors"]);
             var payload = result["data"]![mutation]!;
@@ -40,7 +56,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     {
         var (id, _) = await ScheduledAppointmentAsync();
 
-        var result = await api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename code message ... on InvalidTransitionError { from to } } } }", new { id });
+        var result = await Api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename code message ... on InvalidTransitionError { from to } } } }", new { id });
 
         Assert.Null(result["errors"]);
         var payload = result["data"]!["completeAppointment"]!;
@@ -57,7 +73,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     {
         var (id, _) = await ScheduledAppointmentAsync();
 
-        var result = await api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename code message } } }", new { id });
+        var result = await Api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename code message } } }", new { id });
 
         var error = result["data"]!["cancelAppointment"]!["errors"]![0]!;
         Assert.Equal("ValidationError", (string?)error["__typename"]);
@@ -68,9 +84,9 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     [Fact]
     public async Task UnknownAndMalformedIds_AreReportedClearly()
     {
-        var unknown = await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { code message } } }", new { id = NodeIds.Encode("Appointment", 987654) });
-        var malformed = await api.PostAsync("mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
-        var wrongType = await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
+        var unknown = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { code message } } }", new { id = NodeIds.Encode("Appointment", 987654) });
+        var malformed = await Api.PostAsync("mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
+        var wrongType = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
 
         Assert.Equal("NOT_FOUND", (string?)unknown["data"]!["checkInAppointment"]!["errors"]![0]!["code"]);
         Assert.Equal("INVALID_ID", (string?)malformed["errors"]![0]!["extensions"]!["code"]);
@@ -81,10 +97,10 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     [Fact]
     public async Task OccupiedBeds_ChangeOnlyThroughAdmissions()
     {
-        var result = await api.PostAsync("{ beds(take: 500) { items { id label status } } }");
+        var result = await Api.PostAsync("{ beds(take: 500) { items { id label status } } }");
         var occupied = result["data"]!["beds"]!["items"]!.AsArray().First(b => (string?)b!["status"] == "OCCUPIED")!;
 
-        var change = await api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { code message } } }", new { id = (string?)occupied["id"] });
+        var change = await Api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { code message } } }", new { id = (string?)occupied["id"] });
 
         Assert.Equal("INVALID_TRANSITION", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["code"]);
         Assert.Contains("occupancy follows admissions", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["message"]);
@@ -99,7 +115,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
             new Dictionary<string, object?> { ["doctor"] = doctorId },
             $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
 
-        await api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { code } } }", new { id });
+        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { code } } }", new { id });
         var change = await subscription.NextAsync();
 
         Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
@@ -111,7 +127,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     [Fact]
     public async Task BedChanged_IsNarrowedToTheWard_AndSeesEachChangeFresh()
     {
-        var beds = (await api.PostAsync("{ beds(take: 500) { items { id status ward { id } } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var beds = (await Api.PostAsync("{ beds(take: 500) { items { id status ward { id } } } }"))["data"]!["beds"]!["items"]!.AsArray();
         var free = beds.Where(b => (string?)b!["status"] == "AVAILABLE").ToList();
         var mine = free[0]!;
         var wardId = (string?)mine["ward"]!["id"];
@@ -142,7 +158,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
             "AppointmentChanged");
 
         // Another process: a row in the outbox and nothing else (no in-process signal).
-        await using (var db = await api.Services.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContextAsync(Ct))
+        await using (var db = await Api.Services.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContextAsync(Ct))
         {
             await db.Database.ExecuteSqlRawAsync(
                 "INSERT INTO outbox_messages (topic, entity_id, scope, occurred_at) VALUES ('AppointmentChanged', {0}, NULL, {1})",
@@ -158,14 +174,14 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     [Fact]
     public async Task AnOutsideClient_FollowsBedChanges_OverServerSentEvents()
     {
-        var beds = (await api.PostAsync("{ beds(take: 500) { items { id status } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var beds = (await Api.PostAsync("{ beds(take: 500) { items { id status } } }"))["data"]!["beds"]!["items"]!.AsArray();
         var bed = (string)beds.Last(b => (string?)b!["status"] == "AVAILABLE")!["id"]!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { query = "subscription { bedChanged { id status } }" }),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
-        using var response = await api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var response = await Api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
         var next = ReadNextEventAsync(reader);
@@ -205,7 +221,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     [Fact]
     public async Task ALabOrder_GoesFromOrderToCriticalResult_AndSubscribersHearOfIt()
     {
-        var people = await api.PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
+        var people = await Api.PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
         Assert.Null(people["errors"]);
         var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
         var doctorId = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]!;
@@ -214,15 +230,15 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
             new Dictionary<string, object?> { ["patient"] = patientId },
             "LabResultAdded");
 
-        var ordered = await api.PostAsync(
+        var ordered = await Api.PostAsync(
             "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: STAT }) { labOrder { id status } errors { code message } } }",
             new { patient = patientId, doctor = doctorId });
         var orderId = (string)ordered["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
-        var tooEarly = await api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename code } } }", new { id = orderId });
-        await api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
-        await api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
-        var empty = await api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename code } } }", new { id = orderId });
-        var recorded = await api.PostAsync(
+        var tooEarly = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename code } } }", new { id = orderId });
+        await Api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
+        await Api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
+        var empty = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename code } } }", new { id = orderId });
+        var recorded = await Api.PostAsync(
             "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, unit: \"mmol/L\", referenceLow: 3.5, referenceHigh: 5.1 }] }) { labOrder { status results { analyte flag } } errors { code message } } }",
             new { id = orderId });
 
@@ -238,7 +254,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
 
     private async Task SetBedAsync(string id, string status)
     {
-        var result = await api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
+        var result = await Api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
         Assert.Null(result["errors"]);
         Assert.Null(result["data"]!["setBedStatus"]!["errors"]);
     }
@@ -246,7 +262,7 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     private async Task<(string Id, string DoctorId)> ScheduledAppointmentAsync()
     {
         // Each test takes a different scheduled appointment, so tests sharing the database do not collide.
-        var result = await api.PostAsync("{ appointments(first: 50, where: { status: { eq: SCHEDULED } }) { nodes { id doctor { id } } } }");
+        var result = await Api.PostAsync("{ appointments(first: 50, where: { status: { eq: SCHEDULED } }) { nodes { id doctor { id } } } }");
         var nodes = result["data"]!["appointments"]!["nodes"]!.AsArray();
         var node = nodes[Interlocked.Increment(ref taken) % nodes.Count]!;
         return ((string)node["id"]!, (string)node["doctor"]!["id"]!);
@@ -255,16 +271,16 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
     private static int taken = -1;
 
     private async Task<string> StatusAsync(string id) =>
-        (string)(await api.PostAsync("query ($id: ID!) { appointment(id: $id) { status } }", new { id }))["data"]!["appointment"]!["status"]!;
+        (string)(await Api.PostAsync("query ($id: ID!) { appointment(id: $id) { status } }", new { id }))["data"]!["appointment"]!["status"]!;
 
     /// <summary>Starts a subscription in process and returns once it listens on <paramref name="topic"/>.</summary>
     private async Task<Subscription> SubscribeAsync(string query, Dictionary<string, object?>? variables, string topic)
     {
-        var events = api.Services.GetRequiredService<InMemoryTopicEvents>();
+        var events = Api.Services.GetRequiredService<InMemoryTopicEvents>();
         var listening = events.SubscriberCount(topic);
-        var scope = api.Services.CreateAsyncScope();
+        var scope = Api.Services.CreateAsyncScope();
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        var executor = api.Services.GetRequiredService<IRequestExecutor>();
+        var executor = Api.Services.GetRequiredService<IRequestExecutor>();
         var stream = executor.SubscribeAsync(new GraphQLRequest(query, null, variables), new RequestContext { Services = scope.ServiceProvider }, cancel.Token).GetAsyncEnumerator(cancel.Token);
         var first = stream.MoveNextAsync().AsTask();
         var deadline = DateTime.UtcNow + Patience;
@@ -315,3 +331,9 @@ public sealed class LiveApiTests(LiveApi api) : IClassFixture<LiveApi>
         }
     }
 }
+
+public sealed class SqliteLiveApiTests(LiveApi api) : LiveApiTests(api), IClassFixture<LiveApi>;
+
+public sealed class PostgresLiveApiTests(PostgresLiveApi api) : LiveApiTests(api), IClassFixture<PostgresLiveApi>;
+
+public sealed class MariaDbLiveApiTests(MariaDbLiveApi api) : LiveApiTests(api), IClassFixture<MariaDbLiveApi>;

@@ -142,7 +142,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     /// <summary>The same filter run by the engine over every patient in memory (LINQ to objects), as the reference.</summary>
     private async Task<List<string>> ExpectedMrnsAsync(string where)
     {
-        if (api is PostgresHospitalApi { SkipReason: { } reason })
+        if (api.SkipReason is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -172,7 +172,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
 
     private async Task<JsonNode> PostAsync(string query, object? variables = null)
     {
-        if (api is PostgresHospitalApi { SkipReason: { } reason })
+        if (api.SkipReason is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -186,3 +186,5 @@ public abstract class QueryTranslationTests(HospitalApi api)
 public sealed class SqliteQueryTranslationTests(HospitalApi api) : QueryTranslationTests(api);
 
 public sealed class PostgresQueryTranslationTests(PostgresHospitalApi api) : QueryTranslationTests(api);
+
+public sealed class MariaDbQueryTranslationTests(MariaDbHospitalApi api) : QueryTranslationTests(api);

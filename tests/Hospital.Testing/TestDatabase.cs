@@ -31,13 +31,17 @@ public sealed class TestDatabase : IAsyncDisposable
     public SchemaManager Schema => services.GetRequiredService<SchemaManager>();
     public DemoDataSeeder Seeder => services.GetRequiredService<DemoDataSeeder>();
 
-    public static TestDatabase Create(DatabaseProvider provider, PostgresServer? postgres)
+    public static TestDatabase Create(DatabaseProvider provider, DatabaseServers servers)
     {
-        if (provider == DatabaseProvider.PostgreSql)
+        var name = "hospital_test_" + Guid.NewGuid().ToString("N")[..12];
+        switch (provider)
         {
-            Assert.SkipWhen(postgres!.SkipReason is not null, postgres.SkipReason ?? "");
-            var name = "hospital_test_" + Guid.NewGuid().ToString("N")[..12];
-            return new TestDatabase(provider, postgres.ConnectionString(name), null);
+            case DatabaseProvider.PostgreSql:
+                Assert.SkipWhen(servers.Postgres.SkipReason is not null, servers.Postgres.SkipReason ?? "");
+                return new TestDatabase(provider, servers.Postgres.ConnectionString(name), null);
+            case DatabaseProvider.MySql:
+                Assert.SkipWhen(servers.MariaDb.SkipReason is not null, servers.MariaDb.SkipReason ?? "");
+                return new TestDatabase(provider, servers.MariaDb.ConnectionString(name), null);
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"hospital-test-{Guid.NewGuid():N}.db");
