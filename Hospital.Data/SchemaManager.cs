@@ -34,6 +34,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
     [
         new(1, "Initial schema", CreateInitialSchemaAsync),
         new(2, "Outbox for live updates", (db, ct) => CreateModelTablesAsync(db, ["outbox_messages"], ct)),
+        new(3, "Overlap triggers search a bounded range", ExecuteAllAsync(ProviderSql.OverlapGuards)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -90,11 +91,17 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         var applied = new List<int>();
         foreach (var step in Steps.Where(s => s.Version > version))
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // MySQL commits every DDL statement by itself, so a step cannot be atomic there (and a transaction around it
+            // only leaves EF a savepoint that is gone); the steps are written to be re-runnable instead.
+            await using var transaction = db.Database.IsMySql() ? null : await db.Database.BeginTransactionAsync(cancellationToken);
             await step.ApplyAsync(db, cancellationToken);
             db.SchemaVersions.Add(new SchemaVersion { Version = step.Version, Description = step.Description, AppliedAt = DateTime.UtcNow });
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             applied.Add(step.Version);
         }
 
@@ -136,6 +143,15 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await db.Database.EnsureDeletedAsync(cancellationToken);
         }
     }
+
+    private static Func<HospitalDbContext, CancellationToken, Task> ExecuteAllAsync(Func<DbContext, IEnumerable<string>> statements) =>
+        async (db, cancellationToken) =>
+        {
+            foreach (var sql in statements(db))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, cancellationToken);
+            }
+        };
 
     private static async Task CreateInitialSchemaAsync(HospitalDbContext db, CancellationToken cancellationToken)
     {

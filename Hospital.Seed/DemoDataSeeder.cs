@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Hospital.Data;
+using Hospital.Data.Bulk;
 using Hospital.Data.Entities;
 using Hospital.Seed.Fakers;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,8 @@ namespace Hospital.Seed;
 /// <summary>
 /// Fills a database with a synthetic hospital: the organisation, demo accounts and patients with histories.
 /// The console calls it, and so do the apps on first run. Every row passes <see cref="HospitalDbContext"/>'s
-/// validation and the domain rules on the way in; patients are written in batches, one transaction each.
+/// validation and the domain rules on the way in; patients are written in batches, one transaction each, through
+/// <see cref="BulkInserter"/> (each provider's fastest path).
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory, SchemaManager schema, HospitalDataOptions dataOptions, TimeProvider time)
 {
@@ -168,6 +170,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
         // Fill about seven in ten beds, but never admit more than a fifth of a small registry.
         var targetAdmitted = Math.Min((int)(bedCount * 0.7), options.Patients / 5);
         var batch = new List<Patient>(options.BatchSize);
+        var bulk = new BulkInserter();
         for (var sequence = 1; sequence <= options.Patients; sequence++)
         {
             var patient = patients.Generate(sequence);
@@ -195,20 +198,18 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
             batch.Add(patient);
             if (batch.Count == options.BatchSize || sequence == options.Patients)
             {
-                await InsertAsync(batch, cancellationToken);
+                await InsertAsync(bulk, batch, cancellationToken);
                 progress.Advance("Patients", batch.Count);
                 batch.Clear();
             }
         }
     }
 
-    private async Task InsertAsync(List<Patient> batch, CancellationToken cancellationToken)
+    private async Task InsertAsync(BulkInserter bulk, List<Patient> batch, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        db.Patients.AddRange(batch);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await bulk.InsertAsync(db, batch, DateTime.UtcNow, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

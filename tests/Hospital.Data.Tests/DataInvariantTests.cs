@@ -90,6 +90,34 @@ public abstract class DataInvariantTests(DatabaseProvider provider, DatabaseServ
     }
 
     [Fact]
+    public async Task AppointmentLongerThanEightHours_IsRejectedByTheDatabase()
+    {
+        await using var db = database.CreateContext();
+        db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+        await db.SaveChangesAsync(Ct);
+
+        // Bypasses the domain check: the overlap search relies on the bound, so the database must hold it too.
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() =>
+            db.Appointments.ExecuteUpdateAsync(s => s.SetProperty(a => a.EndsAt, TestData.Monday9.AddHours(8).AddMinutes(1)), Ct));
+        await db.Appointments.ExecuteUpdateAsync(s => s.SetProperty(a => a.EndsAt, TestData.Monday9.AddHours(8)), Ct);
+    }
+
+    [Fact]
+    public async Task LongAppointment_StillClashesWithOneLateInItsSpan()
+    {
+        await using (var db = database.CreateContext())
+        {
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9, 8 * 60));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var second = database.CreateContext();
+        second.Appointments.Add(data.NewAppointment(TestData.Monday9.AddHours(7).AddMinutes(45), 30, data.OtherPatient));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync(Ct));
+    }
+
+    [Fact]
     public async Task ConcurrentOverlappingBookings_OnlyOneCommits()
     {
         async Task<bool> BookAsync(int minutes, Patient patient)
