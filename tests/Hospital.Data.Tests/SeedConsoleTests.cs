@@ -72,6 +72,14 @@ public sealed class SeedConsoleTests
         Assert.True(SeedCommandLine.Parse(["--help"]).Help);
     }
 
+    [Theory]
+    [InlineData("Sqlite", DatabaseProvider.Sqlite)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
+    [InlineData("MySql", DatabaseProvider.MySql)]
+    [InlineData("mysql", DatabaseProvider.MySql)]
+    public void Parse_TakesEveryProvider(string name, DatabaseProvider provider) =>
+        Assert.Equal(provider, SeedCommandLine.Parse(["--provider", name]).Provider);
+
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };

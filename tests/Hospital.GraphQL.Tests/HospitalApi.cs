@@ -86,12 +86,13 @@ public class HospitalApi : IAsyncLifetime
     }
 }
 
-/// <summary>The same API on a real PostgreSQL started from the machine's binaries (skipped when they are missing).</summary>
-public class PostgresHospitalApi : HospitalApi
+/// <summary>The same API on a database server started from the machine's binaries (skipped when they are missing).</summary>
+public abstract class ServerHospitalApi<TServer>(DatabaseProvider provider) : HospitalApi
+    where TServer : IDatabaseServer, new()
 {
-    private readonly PostgresServer server = new();
+    private readonly TServer server = new();
 
-    public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
+    public override DatabaseProvider Provider => provider;
 
     public override string? SkipReason => server.SkipReason;
 
@@ -117,36 +118,11 @@ public class PostgresHospitalApi : HospitalApi
     protected override ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult(server.ConnectionString("hospital_api"));
 }
 
-/// <summary>The same API on a real MariaDB (standing in for MySQL) started from the machine's binaries (skipped when they are missing).</summary>
-public class MariaDbHospitalApi : HospitalApi
-{
-    private readonly MariaDbServer server = new();
+/// <summary>The API on a real PostgreSQL.</summary>
+public class PostgresHospitalApi() : ServerHospitalApi<PostgresServer>(DatabaseProvider.PostgreSql);
 
-    public override DatabaseProvider Provider => DatabaseProvider.MySql;
-
-    public override string? SkipReason => server.SkipReason;
-
-    public override async ValueTask InitializeAsync()
-    {
-        await server.InitializeAsync();
-        if (server.SkipReason is null)
-        {
-            await base.InitializeAsync();
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (server.SkipReason is null)
-        {
-            await base.DisposeAsync();
-        }
-
-        await server.DisposeAsync();
-    }
-
-    protected override ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult(server.ConnectionString("hospital_api"));
-}
+/// <summary>The API on a real MariaDB, standing in for MySQL.</summary>
+public class MariaDbHospitalApi() : ServerHospitalApi<MariaDbServer>(DatabaseProvider.MySql);
 
 /// <summary>
 /// Counts (and keeps) the commands EF Core sends to the database for requests. The outbox relay's background polling

@@ -9,7 +9,7 @@ namespace Hospital.Testing;
 /// A real MariaDB (standing in for MySQL) started once per test run from the machine's binaries, in a temporary folder,
 /// on a free port. When the binaries are missing, <see cref="SkipReason"/> says what to install and the MariaDB tests skip.
 /// </summary>
-public sealed class MariaDbServer : IAsyncLifetime
+public sealed class MariaDbServer : IDatabaseServer
 {
     private string? folder;
     private Process? server;
@@ -28,9 +28,9 @@ public sealed class MariaDbServer : IAsyncLifetime
         }
 
         folder = Directory.CreateTempSubdirectory("hospital-maria-").FullName;
-        Port = FreePort();
+        Port = ServerProcess.FreePort();
         var user = Environment.UserName == "root" ? "--user=root " : "";
-        await RunAsync(installer, $"{user}--datadir={folder}/data --auth-root-authentication-method=normal --skip-test-db");
+        await ServerProcess.RunAsync(installer, $"{user}--datadir={folder}/data --auth-root-authentication-method=normal --skip-test-db");
 
         // Durability traded for speed (a throwaway server), utf8mb4 so the server default is not latin1.
         var arguments = $"--no-defaults {user}--datadir={folder}/data --socket={folder}/sock --pid-file={folder}/pid --port={Port} " +
@@ -54,7 +54,7 @@ public sealed class MariaDbServer : IAsyncLifetime
         {
             try
             {
-                await using var connection = new MySqlConnection(ConnectionString(null));
+                await using var connection = new MySqlConnection(ConnectionString(""));
                 await connection.OpenAsync();
                 return;
             }
@@ -94,14 +94,14 @@ public sealed class MariaDbServer : IAsyncLifetime
         }
     }
 
-    /// <summary>A connection string for <paramref name="database"/> (created on first use by the schema manager).</summary>
-    public string ConnectionString(string? database) =>
+    /// <summary>A connection string for <paramref name="database"/> (created on first use by the schema manager; empty for the server alone).</summary>
+    public string ConnectionString(string database) =>
         new MySqlConnectionStringBuilder
         {
             Server = "127.0.0.1",
             Port = (uint)Port,
             UserID = "root",
-            Database = database ?? "",
+            Database = database,
             Pooling = true,
             MaximumPoolSize = 50,
         }.ConnectionString;
@@ -109,16 +109,34 @@ public sealed class MariaDbServer : IAsyncLifetime
     private static string? FindBinary(string name, params string[] folders) =>
         folders.Select(f => Path.Combine(f, name)).FirstOrDefault(File.Exists);
 
-    private static int FreePort()
+}
+
+/// <summary>A database server a test run starts from the machine's binaries, or the reason it could not.</summary>
+public interface IDatabaseServer : IAsyncLifetime
+{
+    string? SkipReason { get; }
+
+    string ConnectionString(string database);
+}
+
+/// <summary>Starting the servers' programs: a free loopback port, and a command that must succeed.</summary>
+internal static class ServerProcess
+{
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static async Task RunAsync(string file, string arguments)
+    public static async Task RunAsync(string file, string arguments, bool asPostgres = false)
     {
-        var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
+        var start = asPostgres
+            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
+            : new ProcessStartInfo(file, arguments);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.WorkingDirectory = "/tmp";
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Hospital.Testing;
@@ -9,7 +6,7 @@ namespace Hospital.Testing;
 /// A real PostgreSQL started once per test run from the machine's binaries, in a temporary folder, on a free port.
 /// When the binaries are missing, <see cref="SkipReason"/> says what to install and the PostgreSQL tests skip.
 /// </summary>
-public sealed class PostgresServer : IAsyncLifetime
+public sealed class PostgresServer : IDatabaseServer
 {
     private string? folder;
     private string? binaries;
@@ -27,17 +24,17 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         folder = Directory.CreateTempSubdirectory("hospital-pg-").FullName;
-        Port = FreePort();
+        Port = ServerProcess.FreePort();
         var asRoot = Environment.UserName == "root";
         if (asRoot)
         {
             // initdb and postgres refuse to run as root: hand the folder to the postgres user.
-            await RunAsync("chown", $"-R postgres:postgres {folder}");
+            await ServerProcess.RunAsync("chown", $"-R postgres:postgres {folder}");
         }
 
-        await RunAsync(Path.Combine(binaries, "initdb"), $"-D {folder}/data -A trust -U postgres --no-sync -E UTF8", asRoot);
+        await ServerProcess.RunAsync(Path.Combine(binaries, "initdb"), $"-D {folder}/data -A trust -U postgres --no-sync -E UTF8", asRoot);
         var options = $"-p {Port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await RunAsync(Path.Combine(binaries, "pg_ctl"), $"-D {folder}/data -o \"{options}\" -l {folder}/log -w start", asRoot);
+        await ServerProcess.RunAsync(Path.Combine(binaries, "pg_ctl"), $"-D {folder}/data -o \"{options}\" -l {folder}/log -w start", asRoot);
     }
 
     public async ValueTask DisposeAsync()
@@ -46,7 +43,7 @@ public sealed class PostgresServer : IAsyncLifetime
         {
             try
             {
-                await RunAsync(Path.Combine(binaries, "pg_ctl"), $"-D {folder}/data -m immediate stop", Environment.UserName == "root");
+                await ServerProcess.RunAsync(Path.Combine(binaries, "pg_ctl"), $"-D {folder}/data -m immediate stop", Environment.UserName == "root");
             }
             finally
             {
@@ -78,30 +75,5 @@ public sealed class PostgresServer : IAsyncLifetime
         return Directory.Exists(root)
             ? Directory.GetDirectories(root).OrderByDescending(d => d).Select(d => Path.Combine(d, "bin")).FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")))
             : null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(string file, string arguments, bool asPostgres = false)
-    {
-        var start = asPostgres
-            ? new ProcessStartInfo("runuser", $"-u postgres -- {file} {arguments}")
-            : new ProcessStartInfo(file, arguments);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
-        start.WorkingDirectory = "/tmp";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {await stderr} {await stdout}");
-        }
     }
 }
