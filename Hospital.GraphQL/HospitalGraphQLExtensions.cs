@@ -21,11 +21,8 @@ public static class HospitalGraphQLExtensions
         {
             builder
                 .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
+                .AddMutationConventions()
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
-            foreach (var error in Errors.UserErrors.Types)
-            {
-                builder.AddType(error);
-            }
         });
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);

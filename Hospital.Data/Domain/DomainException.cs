@@ -3,8 +3,8 @@ namespace Hospital.Data.Domain;
 /// <summary>A broken domain rule. The API maps each subclass to a typed GraphQL error; the UI shows the message.</summary>
 public abstract class DomainException(string message) : Exception(message);
 
-public sealed class InvalidStatusTransitionException(string entity, string from, string to)
-    : DomainException($"{entity} cannot move from {from} to {to}.")
+public sealed class InvalidStatusTransitionException(string entity, string from, string to, string? why = null)
+    : DomainException($"{entity} cannot move from {from} to {to}{(why is null ? "" : ": " + why)}.")
 {
     public string Entity { get; } = entity;
     public string From { get; } = from;
@@ -45,4 +45,10 @@ public sealed class DomainValidationException(IReadOnlyList<string> errors)
     : DomainException("Validation failed: " + string.Join("; ", errors))
 {
     public IReadOnlyList<string> Errors { get; } = errors;
+}
+
+/// <summary>The record a change names does not exist. Not a <see cref="DomainException"/>: no rule was broken.</summary>
+public sealed class NotFoundException(string entity, object id) : Exception($"There is no {entity} with id {id}.")
+{
+    public string Entity { get; } = entity;
 }

@@ -12,58 +12,71 @@ namespace Hospital.GraphQL.Labs;
 public static class LabMutations
 {
     [GraphQLDescription("Orders a lab test for a patient; the order starts ORDERED.")]
-    public static async Task<LabOrderPayload> OrderLabTestAsync(OrderLabTestInput input, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken)
+    [Error<NotFoundError>]
+    [Error<ValidationError>]
+    public static async Task<LabOrder> OrderLabTestAsync(
+        [ID<Patient>] int patientId,
+        [ID<Doctor>] int orderedById,
+        [GraphQLDescription("The test's code, e.g. K or CBC.")] string testCode,
+        string testName,
+        HospitalDbContext db,
+        [Service] TimeProvider clock,
+        CancellationToken cancellationToken,
+        LabPriority priority = LabPriority.Routine)
     {
-        if (!await db.Patients.AnyAsync(p => p.Id == input.PatientId, cancellationToken))
+        if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
-            return new LabOrderPayload(null, [new NotFoundError($"There is no patient with id {input.PatientId}.")]);
+            throw new NotFoundException("patient", patientId);
         }
 
-        if (!await db.Doctors.AnyAsync(d => d.Id == input.OrderedById, cancellationToken))
+        if (!await db.Doctors.AnyAsync(d => d.Id == orderedById, cancellationToken))
         {
-            return new LabOrderPayload(null, [new NotFoundError($"There is no doctor with id {input.OrderedById}.")]);
+            throw new NotFoundException("doctor", orderedById);
         }
 
         var order = new LabOrder
         {
-            PatientId = input.PatientId,
-            OrderedById = input.OrderedById,
-            TestCode = input.TestCode.Trim(),
-            TestName = input.TestName.Trim(),
-            Priority = input.Priority,
+            PatientId = patientId,
+            OrderedById = orderedById,
+            TestCode = testCode.Trim(),
+            TestName = testName.Trim(),
+            Priority = priority,
             OrderedAt = clock.GetUtcNow().UtcDateTime,
         };
         db.LabOrders.Add(order);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return new LabOrderPayload(order, null);
-        }
-        catch (Exception e) when (UserErrors.From(e) is { } error)
-        {
-            return new LabOrderPayload(null, [error]);
-        }
+        await db.SaveChangesAsync(cancellationToken);
+        return order;
     }
 
     [GraphQLDescription("The specimen was taken: ORDERED → COLLECTED.")]
-    public static Task<LabOrderPayload> CollectLabSpecimenAsync(LabOrderStepInput input, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(db, input.LabOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Collected, clock.GetUtcNow().UtcDateTime));
+    [Error<NotFoundError>]
+    [Error<InvalidTransitionError>]
+    [Error<ConcurrencyError>]
+    public static Task<LabOrder> CollectLabSpecimenAsync([ID<LabOrder>] int labOrderId, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Collected, clock.GetUtcNow().UtcDateTime));
 
     [GraphQLDescription("The laboratory started the analysis: COLLECTED → IN_PROGRESS.")]
-    public static Task<LabOrderPayload> StartLabAnalysisAsync(LabOrderStepInput input, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(db, input.LabOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.InProgress, clock.GetUtcNow().UtcDateTime));
+    [Error<NotFoundError>]
+    [Error<InvalidTransitionError>]
+    [Error<ConcurrencyError>]
+    public static Task<LabOrder> StartLabAnalysisAsync([ID<LabOrder>] int labOrderId, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.InProgress, clock.GetUtcNow().UtcDateTime));
 
     [GraphQLDescription("Records the results of an analysis in progress and completes the order: IN_PROGRESS → RESULTED. Numeric values are flagged ABNORMAL or CRITICAL against their reference range.")]
-    public static Task<LabOrderPayload> RecordLabResultsAsync(RecordLabResultsInput input, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(db, input.LabOrderId, cancellationToken, order =>
+    [Error<NotFoundError>]
+    [Error<InvalidTransitionError>]
+    [Error<ValidationError>]
+    [Error<ConcurrencyError>]
+    public static Task<LabOrder> RecordLabResultsAsync([ID<LabOrder>] int labOrderId, IReadOnlyList<LabResultInput> results, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, labOrderId, cancellationToken, order =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            if (input.Results.Count == 0)
+            if (results.Count == 0)
             {
                 throw new DomainValidationException(["RecordLabResultsInput.results: at least one result is needed"]);
             }
 
-            foreach (var result in input.Results)
+            foreach (var result in results)
             {
                 order.Results.Add(new LabResult
                 {
@@ -83,61 +96,20 @@ public static class LabMutations
         });
 
     [GraphQLDescription("Cancels an order that has no results yet; a reason is required.")]
-    public static Task<LabOrderPayload> CancelLabOrderAsync(LabOrderReasonInput input, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
-        StepAsync(db, input.LabOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Cancelled, clock.GetUtcNow().UtcDateTime, input.Reason));
+    [Error<NotFoundError>]
+    [Error<InvalidTransitionError>]
+    [Error<ValidationError>]
+    [Error<ConcurrencyError>]
+    public static Task<LabOrder> CancelLabOrderAsync([ID<LabOrder>] int labOrderId, [GraphQLDescription("Why, for the record (required).")] string reason, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
+        StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Cancelled, clock.GetUtcNow().UtcDateTime, reason));
 
-    private static async Task<LabOrderPayload> StepAsync(HospitalDbContext db, int id, CancellationToken cancellationToken, Action<LabOrder> step)
+    private static async Task<LabOrder> StepAsync(HospitalDbContext db, int id, CancellationToken cancellationToken, Action<LabOrder> step)
     {
-        var order = await db.LabOrders.Include(o => o.Results).FirstOrDefaultAsync(o => o.Id == id, cancellationToken);
-        if (order is null)
-        {
-            return new LabOrderPayload(null, [new NotFoundError($"There is no lab order with id {id}.")]);
-        }
-
-        try
-        {
-            step(order);
-            await db.SaveChangesAsync(cancellationToken);
-            return new LabOrderPayload(order, null);
-        }
-        catch (Exception e) when (UserErrors.From(e) is { } error)
-        {
-            return new LabOrderPayload(null, [error]);
-        }
+        var order = await db.LabOrders.Include(o => o.Results).SingleOrNotFoundAsync(o => o.Id == id, "lab order", id, cancellationToken);
+        step(order);
+        await db.SaveChangesAsync(cancellationToken);
+        return order;
     }
-}
-
-[GraphQLDescription("A new lab order: for whom, by which doctor, which test, how urgent (ROUTINE unless said).")]
-public sealed record OrderLabTestInput(
-    [property: ID<Patient>] int PatientId,
-    [property: ID<Doctor>] int OrderedById,
-    [property: GraphQLDescription("The test's code, e.g. K or CBC.")] string TestCode,
-    string TestName,
-    LabPriority Priority = LabPriority.Routine);
-
-[GraphQLDescription("Which lab order to move along.")]
-public sealed class LabOrderStepInput
-{
-    [ID<LabOrder>]
-    public required int LabOrderId { get; init; }
-}
-
-[GraphQLDescription("Which lab order, and why it is cancelled.")]
-public sealed class LabOrderReasonInput
-{
-    [ID<LabOrder>]
-    public required int LabOrderId { get; init; }
-
-    public required string Reason { get; init; }
-}
-
-[GraphQLDescription("The results of one lab order's analysis.")]
-public sealed class RecordLabResultsInput
-{
-    [ID<LabOrder>]
-    public required int LabOrderId { get; init; }
-
-    public required IReadOnlyList<LabResultInput> Results { get; init; }
 }
 
 [GraphQLDescription("One measured value. With a numeric value and a reference range, the result is flagged.")]
@@ -157,6 +129,3 @@ public sealed class LabResultInput
 
     public decimal? ReferenceHigh { get; init; }
 }
-
-[GraphQLDescription("The lab order as it is after the change, or the errors that prevented it.")]
-public sealed record LabOrderPayload(LabOrder? LabOrder, IReadOnlyList<IUserError>? Errors);

@@ -19,4 +19,8 @@ public static class ErrorText
 
         return string.Join(" ", errors.Select(e => e.Message).Distinct().Take(3));
     }
+
+    /// <summary>The words of a mutation's payload error (each implements the schema's <c>Error</c>, read by the <c>UserError</c> fragment).</summary>
+    public static string Message(object error) =>
+        error is Hospital.Web.GraphQL.IUserError known ? known.Message : "The change was not made, for a reason this version of the app does not know. Reload the page.";
 }

@@ -173,6 +173,13 @@ internal sealed class ShapeBuilder
             {
                 fragmentShape = fragmentShape.VariantFor(type.Name) ?? fragmentShape;
             }
+            else if (type.IsAbstract && fragmentShape.Type != type && !type.Interfaces.Contains(fragmentShape.Type.Name))
+            {
+                // A fragment on another abstract type (UserError on Error, spread into a union of errors) holds for
+                // the known object types only: their variants take it as a base. An object type the client was not
+                // generated for may lack its fields, so the abstract shape (and its fallback) does not claim them.
+                continue;
+            }
 
             AddBase(shape, fragmentShape);
         }

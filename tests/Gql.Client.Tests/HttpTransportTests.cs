@@ -172,6 +172,16 @@ public class HttpTransportTests
         var error = Assert.Single(taken.Data!.BookAppointment.Errors!);
         Assert.Equal("The slot is taken.", Assert.IsAssignableFrom<IBookAppointment_BookAppointment_Errors_SlotTakenError>(error).Message);
         Assert.Equal(99, ((IBookAppointment_BookAppointment_Errors_SlotTakenError)error).ConflictingAppointmentId);
+
+        // The errors are typed: a switch on the generated interfaces, and the shared fragment for the words.
+        var described = error switch
+        {
+            IBookAppointment_BookAppointment_Errors_SlotTakenError slot => $"taken by {slot.ConflictingAppointmentId}",
+            IErrorMessage other => other.Message,
+            _ => "unknown",
+        };
+        Assert.Equal("taken by 99", described);
+        Assert.Equal("The slot is taken.", Assert.IsAssignableFrom<IErrorMessage>(error).Message);
     }
 
     [Fact]

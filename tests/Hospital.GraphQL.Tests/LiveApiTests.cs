@@ -41,7 +41,7 @@ public abstract class LiveApiTests(HospitalApi api)
 
         foreach (var (mutation, status) in new[] { ("checkInAppointment", "CHECKED_IN"), ("startAppointment", "IN_PROGRESS"), ("completeAppointment", "COMPLETED") })
         {
-            var result = await Api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ code message }} }} }}", new { id });
+            var result = await Api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ __typename ... on Error {{ message }} }} }} }}", new { id });
 
             Assert.Null(result["errors"]);
             var payload = result["data"]![mutation]!;
@@ -56,7 +56,7 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (id, _) = await ScheduledAppointmentAsync();
 
-        var result = await Api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename code message ... on InvalidTransitionError { from to } } } }", new { id });
+        var result = await Api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } ... on InvalidTransitionError { code from to } } } }", new { id });
 
         Assert.Null(result["errors"]);
         var payload = result["data"]!["completeAppointment"]!;
@@ -73,7 +73,7 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (id, _) = await ScheduledAppointmentAsync();
 
-        var result = await Api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename code message } } }", new { id });
+        var result = await Api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id });
 
         var error = result["data"]!["cancelAppointment"]!["errors"]![0]!;
         Assert.Equal("ValidationError", (string?)error["__typename"]);
@@ -84,11 +84,11 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task UnknownAndMalformedIds_AreReportedClearly()
     {
-        var unknown = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { code message } } }", new { id = NodeIds.Encode("Appointment", 987654) });
+        var unknown = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id = NodeIds.Encode("Appointment", 987654) });
         var malformed = await Api.PostAsync("mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
         var wrongType = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
 
-        Assert.Equal("NOT_FOUND", (string?)unknown["data"]!["checkInAppointment"]!["errors"]![0]!["code"]);
+        Assert.Equal("NotFoundError", (string?)unknown["data"]!["checkInAppointment"]!["errors"]![0]!["__typename"]);
         Assert.Equal("INVALID_ID", (string?)malformed["errors"]![0]!["extensions"]!["code"]);
         Assert.Equal("INVALID_ID", (string?)wrongType["errors"]![0]!["extensions"]!["code"]);
         Assert.Contains("not the id of a Appointment", (string?)wrongType["errors"]![0]!["message"]);
@@ -100,9 +100,9 @@ public abstract class LiveApiTests(HospitalApi api)
         var result = await Api.PostAsync("{ beds(take: 500) { items { id label status } } }");
         var occupied = result["data"]!["beds"]!["items"]!.AsArray().First(b => (string?)b!["status"] == "OCCUPIED")!;
 
-        var change = await Api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { code message } } }", new { id = (string?)occupied["id"] });
+        var change = await Api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { __typename ... on Error { message } } } }", new { id = (string?)occupied["id"] });
 
-        Assert.Equal("INVALID_TRANSITION", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["code"]);
+        Assert.Equal("InvalidTransitionError", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["__typename"]);
         Assert.Contains("occupancy follows admissions", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["message"]);
     }
 
@@ -115,7 +115,7 @@ public abstract class LiveApiTests(HospitalApi api)
             new Dictionary<string, object?> { ["doctor"] = doctorId },
             $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
 
-        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { code } } }", new { id });
+        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
         var change = await subscription.NextAsync();
 
         Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
@@ -231,15 +231,15 @@ public abstract class LiveApiTests(HospitalApi api)
             "LabResultAdded");
 
         var ordered = await Api.PostAsync(
-            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: STAT }) { labOrder { id status } errors { code message } } }",
+            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: STAT }) { labOrder { id status } errors { __typename ... on Error { message } } } }",
             new { patient = patientId, doctor = doctorId });
         var orderId = (string)ordered["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
-        var tooEarly = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename code } } }", new { id = orderId });
-        await Api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
-        await Api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { code } } }", new { id = orderId });
-        var empty = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename code } } }", new { id = orderId });
+        var tooEarly = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename } } }", new { id = orderId });
+        await Api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
+        await Api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
+        var empty = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename } } }", new { id = orderId });
         var recorded = await Api.PostAsync(
-            "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, unit: \"mmol/L\", referenceLow: 3.5, referenceHigh: 5.1 }] }) { labOrder { status results { analyte flag } } errors { code message } } }",
+            "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, unit: \"mmol/L\", referenceLow: 3.5, referenceHigh: 5.1 }] }) { labOrder { status results { analyte flag } } errors { __typename ... on Error { message } } } }",
             new { id = orderId });
 
         Assert.Equal("ORDERED", (string?)ordered["data"]!["orderLabTest"]!["labOrder"]!["status"]);
@@ -254,7 +254,7 @@ public abstract class LiveApiTests(HospitalApi api)
 
     private async Task SetBedAsync(string id, string status)
     {
-        var result = await Api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { code message } } }", new { id, status });
+        var result = await Api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { __typename ... on Error { message } } } }", new { id, status });
         Assert.Null(result["errors"]);
         Assert.Null(result["data"]!["setBedStatus"]!["errors"]);
     }

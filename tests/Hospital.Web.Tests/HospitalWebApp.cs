@@ -111,9 +111,9 @@ public sealed class HospitalWebApp : IAsyncLifetime
             "mutation ($p: ID!, $d: ID!) { orderLabTest(input: { patientId: $p, orderedById: $d, testCode: \"K\", testName: \"Potassium\" }) { labOrder { id } } }",
             new { p = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!, d = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
         var id = (string)order["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
-        await GraphQLAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { message } } }", new { id });
-        await GraphQLAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { message } } }", new { id });
-        await GraphQLAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, referenceLow: 3.5, referenceHigh: 5.1 }] }) { errors { message } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { ... on Error { message } } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { ... on Error { message } } } }", new { id });
+        await GraphQLAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, referenceLow: 3.5, referenceHigh: 5.1 }] }) { errors { ... on Error { message } } } }", new { id });
     }
 
     public async ValueTask DisposeAsync()

@@ -45,6 +45,7 @@ public sealed class CodeFirstSchemaBuilder
     private readonly Dictionary<string, NamedType> generatedTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, (MethodInfo Method, object? Instance)> nodeResolvers = [];
     private Func<Type, bool> isService = _ => false;
+    private MutationConvention? mutationConvention;
 
     /// <summary>Registers a class by its attributes: a root type part, an object type extension, or a type to include.</summary>
     public CodeFirstSchemaBuilder AddType(Type type)
@@ -117,6 +118,16 @@ public sealed class CodeFirstSchemaBuilder
     public CodeFirstSchemaBuilder UseServiceDetection(Func<Type, bool> isServiceType)
     {
         isService = isServiceType;
+        return this;
+    }
+
+    /// <summary>
+    /// Shapes mutations by Hot Chocolate's conventions: arguments in one <c>XInput</c>, the result in <c>XPayload</c> with
+    /// the <c>[Error]</c>s the mutation declares as <c>errors: [XError!]</c> (see <see cref="ErrorAttribute"/>).
+    /// </summary>
+    public CodeFirstSchemaBuilder AddMutationConventions(MutationConventionOptions? options = null)
+    {
+        mutationConvention = new MutationConvention(this, options ?? new MutationConventionOptions());
         return this;
     }
 
@@ -224,7 +235,7 @@ public sealed class CodeFirstSchemaBuilder
             }
 
             var key = Relay.NodeIds.DecodeKey(id, typeName, fetcher.KeyType);
-            return await fetcher.Resolve(new KeyContext(context, fetcher.KeyArgument, key));
+            return await fetcher.Resolve(new ArgumentsResolverContext(context, new Dictionary<string, object?> { [fetcher.KeyArgument] = key }));
         }
 
         var nodeField = new OutputField("node", node, "Fetches an object given its ID.")
@@ -250,34 +261,6 @@ public sealed class CodeFirstSchemaBuilder
         query.Fields.Add(nodeField);
         query.Fields.Add(nodesField);
         generatedTypes["Node"] = node;
-    }
-
-    /// <summary>Runs a node resolver for a decoded key, passed as the resolver's key argument.</summary>
-    private sealed class KeyContext(IResolverContext inner, string keyArgument, object key) : IResolverContext
-    {
-        private readonly Dictionary<string, object?> arguments = new() { [keyArgument] = key };
-
-        public Schema Schema => inner.Schema;
-        public ObjectType ObjectType => inner.ObjectType;
-        public OutputField Field => inner.Field;
-        public object? Parent => inner.Parent;
-        public IReadOnlyDictionary<string, object?> Arguments => arguments;
-        public IReadOnlyList<Gql.Language.Ast.FieldNode> FieldNodes => inner.FieldNodes;
-        public IReadOnlyList<object> Path => inner.Path;
-        public Gql.Language.Ast.OperationDefinitionNode Operation => inner.Operation;
-        public IReadOnlyDictionary<string, object?> Variables => inner.Variables;
-        public IServiceProvider Services => inner.Services;
-        public System.Security.Claims.ClaimsPrincipal? User => inner.User;
-        public IDictionary<string, object?> RequestData => inner.RequestData;
-        public CancellationToken RequestAborted => inner.RequestAborted;
-
-        public IReadOnlyList<SelectedField> GetSelections(ObjectType? type = null) => inner.GetSelections(type);
-
-        public IReadOnlyList<SelectedField> GetSelections(SelectedField field, ObjectType type) => inner.GetSelections(field, type);
-
-        public void ReportError(GraphQLError error) => inner.ReportError(error);
-
-        public void RegisterCleanup(object disposable) => inner.RegisterCleanup(disposable);
     }
 
     /// <summary>The GraphQL output type for a CLR type, creating object, interface and enum types as needed.</summary>
@@ -494,6 +477,17 @@ public sealed class CodeFirstSchemaBuilder
             }
 
             Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
+            if (owner.Name == "Mutation" && parentType is null)
+            {
+                if (mutationConvention is not null)
+                {
+                    mutationConvention.Apply(field, method);
+                }
+                else if (method.GetCustomAttribute<ErrorAttribute>() is not null)
+                {
+                    throw new SchemaException([$"The mutation {field.Name} declares errors, which only the mutation conventions return: call AddMutationConventions()."]);
+                }
+            }
 
             // An extension's field replaces the property of the same name (e.g. a navigation loaded by a DataLoader).
             owner.Fields.Replace(field);

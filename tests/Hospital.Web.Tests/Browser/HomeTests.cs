@@ -86,7 +86,7 @@ public sealed class HomeTests(HospitalWebApp app)
         };
         var count = ui.Page.GetByTestId(target);
         var before = int.Parse(await count.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
-        var step = await app.GraphQLAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ message }} }} }}", new { id = (string?)appointment["id"] });
+        var step = await app.GraphQLAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ ... on Error {{ message }} }} }} }}", new { id = (string?)appointment["id"] });
         Assert.Null(step["errors"]);
         Assert.Null(step["data"]![mutation]!["errors"]);
 

@@ -93,7 +93,7 @@ public sealed class PatientChartTests(HospitalWebApp app)
         await Expect(row.First).ToContainTextAsync("Scheduled");
 
         // Act: the front desk, elsewhere, cancels it.
-        var cancel = await app.GraphQLAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { message } } }", new { id = (string?)appointment["id"] });
+        var cancel = await app.GraphQLAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { ... on Error { message } } } }", new { id = (string?)appointment["id"] });
         Assert.Null(cancel["data"]!["cancelAppointment"]!["errors"]);
 
         // Assert: the open chart shows it without a reload.
@@ -107,7 +107,7 @@ public sealed class PatientChartTests(HospitalWebApp app)
         var people = await app.GraphQLAsync("{ patients(first: 1, order: [{ lastName: DESC }]) { nodes { id } } doctors(first: 1) { nodes { id } } }", new { });
         var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
         var ordered = await app.GraphQLAsync(
-            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: URGENT }) { labOrder { id } errors { message } } }",
+            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: URGENT }) { labOrder { id } errors { ... on Error { message } } } }",
             new { patient = patientId, doctor = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
         Assert.Null(ordered["data"]!["orderLabTest"]!["errors"]);
         await using var ui = await UiSession.StartAsync(app);
