@@ -2,6 +2,8 @@ using Gql.Client.Tests.Infrastructure;
 using Gql.Language;
 using Gql.Language.Ast;
 using Microsoft.CodeAnalysis;
+using Snapshooter;
+using Snapshooter.Xunit3;
 
 namespace Gql.Client.Tests;
 
@@ -27,7 +29,8 @@ public class GeneratorTests
             run.Sources.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, text) in run.Sources)
         {
-            Snapshot.Match(name.Replace(".g.cs", ".cs.snap", StringComparison.Ordinal), text);
+            // Plain text in, so each file stays readable C# in __snapshots__ (Snapshooter stores strings as they are).
+            text.MatchSnapshot(SnapshotNameExtension.Create(name.Replace(".g.cs", ".cs", StringComparison.Ordinal)));
         }
     }
 

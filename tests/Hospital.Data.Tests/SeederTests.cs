@@ -5,6 +5,7 @@ using Hospital.Data.Entities;
 using Hospital.Seed;
 using Hospital.Testing;
 using Microsoft.EntityFrameworkCore;
+using Snapshooter.Xunit3;
 
 namespace Hospital.Data.Tests;
 
@@ -30,7 +31,8 @@ public abstract class SeederTests(DatabaseProvider provider, DatabaseServers ser
         Assert.Equal(fingerprint, await FingerprintAsync(second));
         Assert.NotEqual(fingerprint, await FingerprintAsync(other));
 
-        // The same seed gives the same data on every provider: compare with the snapshot taken on SQLite.
+        // The same seed gives the same data on every provider: compare with the snapshot taken on SQLite. Snapshooter
+        // names it after the class that declares the test (SeederTests), so the three providers share one file.
         fingerprint.MatchSnapshot();
     }
 
