@@ -23,13 +23,23 @@ public static class DataLoaderQueries
         return rows.ToLookup(Compiled(key));
     }
 
-    /// <summary><c>x =&gt; keys.Contains(key(x))</c>, which EF Core turns into an IN list or array parameter.</summary>
+    /// <summary><c>x =&gt; keys.Contains(key(x))</c>, with the keys as one parameter (an array, or json_each on SQLite).</summary>
     private static Expression<Func<T, bool>> KeyIn<T>(Expression<Func<T, int>> key, IReadOnlyList<int> keys)
     {
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], Expression.Constant(keys.ToArray()), key.Body);
+        // The keys are read from a field of a captured object, as a C# closure would hold them, so EF Core sends them
+        // as a parameter: every batch then has the same expression tree and reuses one compiled query. A constant
+        // array would make each distinct key set a new query-cache entry, compiled from scratch on the request.
+        var batch = new KeyBatch(keys.ToArray());
+        var values = Expression.Field(Expression.Constant(batch), nameof(KeyBatch.Keys));
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(int)], values, key.Body);
         return Expression.Lambda<Func<T, bool>>(contains, key.Parameters);
     }
 
     private static Func<T, int> Compiled<T>(Expression<Func<T, int>> key) =>
         (Func<T, int>)Keys.GetOrAdd(typeof(T).FullName + "|" + key, _ => key.Compile());
+
+    private sealed class KeyBatch(int[] keys)
+    {
+        public readonly int[] Keys = keys;
+    }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,8 @@ public class HospitalApi : IAsyncLifetime
 
     public SqlCounter Sql { get; } = new();
 
+    public QueryCompilationLog Compilations { get; } = new();
+
     public IServiceProvider Services => app!.Services;
 
     public virtual async ValueTask InitializeAsync()
@@ -49,6 +52,8 @@ public class HospitalApi : IAsyncLifetime
             ["Hospital:SeedDemoData"] = "false",
         });
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Compilations);
+        builder.Logging.AddFilter(QueryCompilationLog.Category, LogLevel.Debug);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IInterceptor>(Sql);
         builder.Services.AddHospitalData(builder.Configuration);
@@ -185,5 +190,59 @@ public sealed class SqlCounter : DbCommandInterceptor
         {
             commands.Add(command.CommandText);
         }
+    }
+}
+
+/// <summary>
+/// Keeps the LINQ expressions EF Core compiles into queries: a query-cache hit is not logged, so a query shape that
+/// appears here again was compiled again.
+/// </summary>
+public sealed class QueryCompilationLog : ILoggerProvider, ILogger
+{
+    public const string Category = "Microsoft.EntityFrameworkCore.Query";
+
+    private readonly List<string> expressions = [];
+
+    public IReadOnlyList<string> Expressions
+    {
+        get
+        {
+            lock (expressions)
+            {
+                return [.. expressions];
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        lock (expressions)
+        {
+            expressions.Clear();
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => categoryName == Category ? this : Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        if (eventId.Id != CoreEventId.QueryCompilationStarting.Id)
+        {
+            return;
+        }
+
+        lock (expressions)
+        {
+            expressions.Add(formatter(state, exception));
+        }
+    }
+
+    public void Dispose()
+    {
     }
 }

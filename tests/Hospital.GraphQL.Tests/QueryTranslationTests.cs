@@ -40,6 +40,22 @@ public abstract class QueryTranslationTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task DataLoaderBatch_ReusesOneCompiledQueryForEveryKeySet()
+    {
+        // Arrange: the appointments loader's query has been compiled once, for one key set.
+        await PostAsync("{ patients(first: 3) { nodes { appointments { status } } } }");
+        api.Compilations.Reset();
+        api.Sql.Reset();
+
+        // Act: a larger page gives the loader another key set.
+        await PostAsync("{ patients(first: 7) { nodes { appointments { status } } } }");
+
+        // Assert: the keys travel as a parameter, so EF Core answers from its query cache instead of compiling again.
+        Assert.Contains(api.Sql.Commands, c => c.Contains("appointments", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(api.Compilations.Expressions, e => e.Contains("Appointment", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SortedWalk_SeesEveryPatientOnce_InOrder()
     {
         var seen = new List<(string Dob, string Mrn)>();

@@ -95,6 +95,30 @@ internal static class ResolverCompiler
         };
     }
 
+    /// <summary>
+    /// A DataLoader is scoped, one per request, and a relation asks for it once per parent: resolving it from the scope
+    /// every time took the scope's lock for each list item, which showed as lock contention under load. The request
+    /// keeps the instance it resolved first, tied to the service provider it came from, so a subscription event (which
+    /// runs in a scope of its own) never reuses another event's loader and cache.
+    /// </summary>
+    private static Func<IResolverContext, object?> RequestDataLoader(Type type)
+    {
+        var key = "gql.dataloader:" + type.FullName;
+        return c =>
+        {
+            if (c.RequestData.TryGetValue(key, out var cached) && cached is ResolvedService resolved && ReferenceEquals(resolved.Services, c.Services))
+            {
+                return resolved.Instance;
+            }
+
+            var instance = c.Services.GetService(type) ?? throw new InvalidOperationException($"No service of type {type.Name} is registered.");
+            c.RequestData[key] = new ResolvedService(c.Services, instance);
+            return instance;
+        };
+    }
+
+    private sealed record ResolvedService(IServiceProvider Services, object Instance);
+
     private static Func<IResolverContext, object?> Bind(CodeFirstSchemaBuilder builder, ParameterInfo parameter, Type? parentType, ref bool parentBound, OutputField field)
     {
         var type = parameter.ParameterType;
@@ -132,7 +156,9 @@ internal static class ResolverCompiler
 
         if (parameter.GetCustomAttribute<ServiceAttribute>() is not null || builder.IsService(type))
         {
-            return c => c.Services.GetService(type) ?? throw new InvalidOperationException($"No service of type {type.Name} is registered.");
+            return typeof(IBatchDispatcher).IsAssignableFrom(type)
+                ? RequestDataLoader(type)
+                : c => c.Services.GetService(type) ?? throw new InvalidOperationException($"No service of type {type.Name} is registered.");
         }
 
         var name = parameter.GetCustomAttribute<GraphQLNameAttribute>()?.Name ?? Naming.CamelCase(parameter.Name!);

@@ -228,7 +228,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                 var fields = CollectFields(root, [Operation.SelectionSet]);
                 data = Operation.Operation == OperationType.Mutation
                     ? await ExecuteSeriallyAsync(root, rootValue, fields)
-                    : await ExecuteFieldsAsync(root, rootValue, fields, []);
+                    : await ExecuteFieldsAsync(root, rootValue, fields, ResultPath.Root);
             }
             catch (NullPropagation)
             {
@@ -243,7 +243,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             var root = schema.SubscriptionType!;
             var group = CollectFields(root, [Operation.SelectionSet])[0];
             var field = root.Fields.Find(group.Nodes[0].Name.Value)!;
-            var path = new List<object> { group.ResponseName };
+            var path = ResultPath.Root.Append(group.ResponseName);
             try
             {
                 var arguments = CoerceArguments(field.Arguments, group.Nodes[0].Arguments);
@@ -270,23 +270,20 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             var result = new ResultMap(fields.Count);
             foreach (var group in fields)
             {
-                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, [group.ResponseName]));
+                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, ResultPath.Root.Append(group.ResponseName)));
             }
 
             return result;
         }
 
-        private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? parent, List<FieldGroup> fields, List<object> path)
+        private async ValueTask<ResultMap> ExecuteFieldsAsync(ObjectType type, object? parent, List<FieldGroup> fields, ResultPath path)
         {
             var result = new ResultMap(fields.Count);
             List<(int Index, ValueTask<object?> Task)>? pending = null;
             for (var i = 0; i < fields.Count; i++)
             {
                 var group = fields[i];
-                var fieldPath = new List<object>(path.Count + 1);
-                fieldPath.AddRange(path);
-                fieldPath.Add(group.ResponseName);
-                var task = ExecuteFieldAsync(type, parent, group, fieldPath);
+                var task = ExecuteFieldAsync(type, parent, group, path.Append(group.ResponseName));
                 if (task.IsCompletedSuccessfully)
                 {
                     result.Add(group.ResponseName, task.Result);
@@ -323,7 +320,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             return result;
         }
 
-        private async ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, List<object> path)
+        private async ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, ResultPath path)
         {
             var node = group.Nodes[0];
             var field = FindField(type, node.Name.Value)!;
@@ -376,7 +373,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
 
         private object? NullFor(GraphQLType type) => type.IsNonNull ? throw NullPropagation.Instance : null;
 
-        private async ValueTask<object?> CompleteAsync(OutputField field, GraphQLType type, FieldGroup group, object? value, List<object> path)
+        private async ValueTask<object?> CompleteAsync(OutputField field, GraphQLType type, FieldGroup group, object? value, ResultPath path)
         {
             if (type is NonNullType nonNull)
             {
@@ -434,7 +431,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             }
         }
 
-        private async ValueTask<object?> CompleteListAsync(OutputField field, ListType list, FieldGroup group, object value, List<object> path)
+        private async ValueTask<object?> CompleteListAsync(OutputField field, ListType list, FieldGroup group, object value, ResultPath path)
         {
             if (value is string || value is not IEnumerable items)
             {
@@ -446,10 +443,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             var index = 0;
             foreach (var item in items)
             {
-                var itemPath = new List<object>(path.Count + 1);
-                itemPath.AddRange(path);
-                itemPath.Add(index);
-                var task = CompleteAsync(field, list.OfType, group, item, itemPath);
+                var task = CompleteAsync(field, list.OfType, group, item, path.Append(index));
                 if (task.IsCompletedSuccessfully)
                 {
                     result.Add(task.Result);
@@ -544,8 +538,14 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         }
 
         /// <summary>CoerceArgumentValues (spec 6.4.1).</summary>
-        internal Dictionary<string, object?> CoerceArguments(FieldArguments definitions, IReadOnlyList<ArgumentNode> nodes)
+        internal IReadOnlyDictionary<string, object?> CoerceArguments(FieldArguments definitions, IReadOnlyList<ArgumentNode> nodes)
         {
+            if (definitions.Count == 0)
+            {
+                // Most fields take no arguments: they share one empty map instead of allocating their own.
+                return System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
+            }
+
             var values = new Dictionary<string, object?>(definitions.Count, StringComparer.Ordinal);
             foreach (var definition in definitions)
             {

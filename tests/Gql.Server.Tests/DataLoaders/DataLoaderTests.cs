@@ -100,6 +100,27 @@ public sealed class DataLoaderTests
     }
 
     [Fact]
+    public async Task Loader_IsResolvedOncePerRequest_FromThatRequestsServices()
+    {
+        var schema = new CodeFirstSchemaBuilder()
+            .AddType(typeof(VisitQueries)).AddType(typeof(VisitType)).AddType(typeof(DoctorType))
+            .UseServiceDetection(t => new Loaders().GetService(t) is not null)
+            .Build();
+        var executor = new RequestExecutor(schema);
+        var requests = new[] { new Loaders(), new Loaders() };
+
+        foreach (var services in requests)
+        {
+            var result = await executor.ExecuteAsync(new GraphQLRequest("{ visits { doctor { name } } }"), new RequestContext { Services = services }, TestContext.Current.CancellationToken);
+            Assert.Null(result.Errors);
+        }
+
+        // Fifty visits ask for the doctor loader; each request resolves it once, and from its own services.
+        Assert.All(requests, r => Assert.Equal(1, r.Resolutions[typeof(DoctorByIdDataLoader)]));
+        Assert.All(requests, r => Assert.Single(r.Doctors.Batches));
+    }
+
+    [Fact]
     public async Task Loader_CachesKeysWithinItsScope()
     {
         var loader = new DoctorByIdDataLoader();
@@ -116,8 +137,15 @@ public sealed class DataLoaderTests
         public DoctorByIdDataLoader Doctors { get; } = new();
         public DepartmentByIdDataLoader Departments { get; } = new();
         public VisitsByDoctorDataLoader Visits { get; } = new();
+        public Dictionary<Type, int> Resolutions { get; } = [];
 
-        public object? GetService(Type serviceType) =>
+        public object? GetService(Type serviceType)
+        {
+            Resolutions[serviceType] = Resolutions.GetValueOrDefault(serviceType) + 1;
+            return Find(serviceType);
+        }
+
+        private object? Find(Type serviceType) =>
             serviceType == typeof(DoctorByIdDataLoader) ? Doctors
             : serviceType == typeof(DepartmentByIdDataLoader) ? Departments
             : serviceType == typeof(VisitsByDoctorDataLoader) ? Visits
