@@ -18,11 +18,14 @@ public static class HospitalDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<HospitalDbContext>((sp, builder) =>
         {
             options.Configure(builder);
+            builder.AddInterceptors(sp.GetRequiredService<Outbox.OutboxInterceptor>());
 
             // Diagnostics (tests counting SQL statements, tracing) plug in by registering interceptors.
             builder.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         services.AddSingleton<SchemaManager>();
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Outbox.OutboxInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

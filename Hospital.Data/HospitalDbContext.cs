@@ -38,47 +38,20 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<Outbox.OutboxMessage> OutboxMessages { get; init; } = null!;
 
     /// <summary>
-    /// Validates and versions the changes, then saves. Changes others may want to hear about (see
-    /// <see cref="Outbox.OutboxTopics"/>) also write outbox rows in the same transaction; see <see cref="EntityValidator"/>.
+    /// Validates and versions the changes, then saves. Entities that raise changes (<see cref="Outbox.IRaisesChanges"/>)
+    /// get their outbox rows in the same transaction, written by the <see cref="Outbox.OutboxInterceptor"/>.
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var events = PrepareChanges();
-        if (events.Count == 0)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var count = base.SaveChanges(acceptAllChangesOnSuccess);
-        OutboxMessages.AddRange(events.Select(e => e.ToMessage()));
-        base.SaveChanges(acceptAllChangesOnSuccess);
-        transaction?.Commit();
-        Outbox.OutboxSignal.Notify();
-        return count;
+        PrepareChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var events = PrepareChanges();
-        if (events.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-
-        // The entities' ids exist only after the first save; both saves commit together or not at all.
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        OutboxMessages.AddRange(events.Select(e => e.ToMessage()));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        Outbox.OutboxSignal.Notify();
-        return count;
+        PrepareChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -105,13 +78,11 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         }
     }
 
-    private List<PendingEvent> PrepareChanges()
+    private void PrepareChanges()
     {
         ChangeTracker.DetectChanges();
         var now = DateTime.UtcNow;
         List<string>? errors = null;
-        var events = new List<PendingEvent>();
-        var publish = !Outbox.OutboxScope.IsSuppressed;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified))
@@ -129,54 +100,11 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
             {
                 (errors ??= []).AddRange(found);
             }
-
-            if (publish)
-            {
-                CollectEvents(entry, now, events);
-            }
         }
 
         if (errors is not null)
         {
             throw new DomainValidationException(errors);
         }
-
-        return events;
-    }
-
-    private static void CollectEvents(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry, DateTime now, List<PendingEvent> events)
-    {
-        var added = entry.State == EntityState.Added;
-        switch (entry.Entity)
-        {
-            case Appointment appointment:
-                events.Add(new(Outbox.OutboxTopics.AppointmentChanged, () => appointment.Id, $"doctor:{appointment.DoctorId}", now));
-                break;
-            case Bed bed:
-                events.Add(new(Outbox.OutboxTopics.BedChanged, () => bed.Id, $"ward:{bed.WardId}", now));
-                break;
-            case Admission admission:
-                events.Add(new(Outbox.OutboxTopics.BedChanged, () => admission.BedId, null, now));
-                if (!added && entry.Property(nameof(Admission.BedId)).OriginalValue is int previousBed && previousBed != admission.BedId)
-                {
-                    events.Add(new(Outbox.OutboxTopics.BedChanged, () => previousBed, null, now));
-                }
-
-                break;
-            case LabOrder order:
-                events.Add(new(Outbox.OutboxTopics.LabOrderChanged, () => order.Id, $"patient:{order.PatientId}", now));
-                break;
-            case LabResult result when added:
-                events.Add(new(Outbox.OutboxTopics.LabResultAdded, () => result.Id, null, now));
-                break;
-            case LabNote note when added:
-                events.Add(new(Outbox.OutboxTopics.LabNoteAdded, () => note.Id, null, now));
-                break;
-        }
-    }
-
-    private sealed record PendingEvent(string Topic, Func<int> EntityId, string? Scope, DateTime OccurredAt)
-    {
-        public Outbox.OutboxMessage ToMessage() => new() { Topic = Topic, EntityId = EntityId(), Scope = Scope, OccurredAt = OccurredAt };
     }
 }

@@ -27,12 +27,22 @@ public static class HospitalGraphQLExtensions
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<Live.OutboxRelay>();
+        services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
+        services.AddChangeLoader(db => db.Beds, b => b.Id);
+        services.AddChangeLoader(db => db.LabOrders, o => o.Id);
+        services.AddChangeLoader(db => db.LabResults.Include(r => r.LabOrder), r => r.Id);
+        services.AddChangeLoader(db => db.LabNotes.Include(n => n.LabOrder), n => n.Id);
         services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
         services.AddGraphQLEntityFramework();
         services.AddSingleton<DemoDataSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
+
+    /// <summary>The shared loader of one entity type's change events (see <see cref="Live.ChangeLoader{T}"/>).</summary>
+    private static void AddChangeLoader<T>(this IServiceCollection services, Func<HospitalDbContext, IQueryable<T>> query, System.Linq.Expressions.Expression<Func<T, int>> key)
+        where T : class =>
+        services.AddSingleton(sp => new Live.ChangeLoader<T>(sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>(), query, key));
 
     /// <summary>Maps <c>/graphql</c> (API, IDE, <c>?sdl</c>), <c>/healthz</c> (alive) and <c>/healthz/ready</c> (database reachable).</summary>
     public static WebApplication MapHospitalGraphQL(this WebApplication app)

@@ -1,8 +1,9 @@
 using Hospital.Data.Domain;
+using Hospital.Data.Outbox;
 
 namespace Hospital.Data.Entities;
 
-public sealed class Appointment : IVersioned
+public sealed class Appointment : IVersioned, IRaisesChanges
 {
     public int Id { get; set; }
     public int PatientId { get; set; }
@@ -21,6 +22,10 @@ public sealed class Appointment : IVersioned
     public int Version { get; set; }
 
     public Encounter? Encounter { get; set; }
+
+    /// <summary>Every booking and change is news for the doctor's schedule and the patient's chart.</summary>
+    public void RaiseChanges(ChangeContext changes) =>
+        changes.Raise(ChangeTopics.AppointmentChanged, Id, ("doctor", DoctorId), ("patient", PatientId));
 
     /// <summary>Moves the appointment along its life cycle; see <see cref="AppointmentRules"/> for the allowed steps.</summary>
     public void TransitionTo(AppointmentStatus next, DateTime at, string? reason = null)

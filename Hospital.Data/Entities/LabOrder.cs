@@ -1,8 +1,9 @@
 using Hospital.Data.Domain;
+using Hospital.Data.Outbox;
 
 namespace Hospital.Data.Entities;
 
-public sealed class LabOrder : IVersioned
+public sealed class LabOrder : IVersioned, IRaisesChanges
 {
     public int Id { get; set; }
     public int PatientId { get; set; }
@@ -23,6 +24,8 @@ public sealed class LabOrder : IVersioned
 
     public List<LabResult> Results { get; init; } = [];
     public List<LabNote> Notes { get; init; } = [];
+
+    public void RaiseChanges(ChangeContext changes) => changes.Raise(ChangeTopics.LabOrderChanged, Id, ("patient", PatientId));
 
     /// <summary>Moves the order along its life cycle; see <see cref="LabOrderRules"/> for the allowed steps.</summary>
     public void TransitionTo(LabOrderStatus next, DateTime at, string? reason = null)
@@ -45,7 +48,7 @@ public sealed class LabOrder : IVersioned
     }
 }
 
-public sealed class LabResult
+public sealed class LabResult : IRaisesChanges
 {
     public int Id { get; set; }
     public int LabOrderId { get; set; }
@@ -59,9 +62,17 @@ public sealed class LabResult
     public string? ReferenceRange { get; set; }
     public ResultFlag Flag { get; set; } = ResultFlag.Normal;
     public required DateTime ResultedAt { get; set; }
+
+    public void RaiseChanges(ChangeContext changes)
+    {
+        if (changes.IsNew)
+        {
+            changes.Raise(ChangeTopics.LabResultAdded, Id);
+        }
+    }
 }
 
-public sealed class LabNote
+public sealed class LabNote : IRaisesChanges
 {
     public int Id { get; set; }
     public int LabOrderId { get; set; }
@@ -70,4 +81,12 @@ public sealed class LabNote
     public StaffMember? Author { get; set; }
     public required string Text { get; set; }
     public required DateTime WrittenAt { get; set; }
+
+    public void RaiseChanges(ChangeContext changes)
+    {
+        if (changes.IsNew)
+        {
+            changes.Raise(ChangeTopics.LabNoteAdded, Id);
+        }
+    }
 }

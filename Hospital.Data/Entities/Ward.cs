@@ -1,3 +1,5 @@
+using Hospital.Data.Outbox;
+
 namespace Hospital.Data.Entities;
 
 public sealed class Ward
@@ -13,7 +15,7 @@ public sealed class Ward
     public List<Nurse> Nurses { get; init; } = [];
 }
 
-public sealed class Bed : IVersioned
+public sealed class Bed : IVersioned, IRaisesChanges
 {
     public int Id { get; set; }
     public int WardId { get; set; }
@@ -23,9 +25,11 @@ public sealed class Bed : IVersioned
     public int Version { get; set; }
 
     public List<Admission> Admissions { get; init; } = [];
+
+    public void RaiseChanges(ChangeContext changes) => changes.Raise(ChangeTopics.BedChanged, Id, ("ward", WardId));
 }
 
-public sealed class Admission : IVersioned
+public sealed class Admission : IVersioned, IRaisesChanges
 {
     public int Id { get; set; }
     public int PatientId { get; set; }
@@ -41,4 +45,14 @@ public sealed class Admission : IVersioned
     public int Version { get; set; }
 
     public bool IsActive => DischargedAt is null;
+
+    /// <summary>An admission, transfer or discharge changes its bed's occupant (and a transfer, the bed it left).</summary>
+    public void RaiseChanges(ChangeContext changes)
+    {
+        changes.Raise(ChangeTopics.BedChanged, BedId);
+        if (!changes.IsNew && changes.Original<int>(nameof(BedId)) is var previous && previous != BedId)
+        {
+            changes.Raise(ChangeTopics.BedChanged, previous);
+        }
+    }
 }

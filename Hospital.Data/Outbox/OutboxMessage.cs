@@ -10,33 +10,14 @@ public sealed class OutboxMessage
 {
     public long Id { get; set; }
 
-    /// <summary>The event kind, one of <see cref="OutboxTopics"/>.</summary>
+    /// <summary>The event kind: the name of one of the <see cref="ChangeTopics"/>.</summary>
     public required string Topic { get; set; }
 
     /// <summary>The id of the entity the event is about (its kind follows from the topic).</summary>
     public required int EntityId { get; set; }
 
-    /// <summary>A narrower audience, e.g. <c>doctor:7</c>; subscribers may listen on <c>Topic:Scope</c>.</summary>
+    /// <summary>Narrower audiences, space-separated, e.g. <c>doctor:7 patient:12</c>; subscribers may listen on <c>Topic:doctor:7</c>.</summary>
     public string? Scope { get; set; }
 
     public required DateTime OccurredAt { get; set; }
-}
-
-/// <summary>The event kinds the outbox carries.</summary>
-public static class OutboxTopics
-{
-    /// <summary>An appointment was booked or changed (status, time); entity = appointment, scope = <c>doctor:{id}</c>.</summary>
-    public const string AppointmentChanged = "AppointmentChanged";
-
-    /// <summary>A bed changed status or occupant (admission or discharge); entity = bed, scope = <c>ward:{id}</c> when known.</summary>
-    public const string BedChanged = "BedChanged";
-
-    /// <summary>A lab order was placed or moved along (collected, resulted, cancelled); entity = lab order, scope = <c>patient:{id}</c>.</summary>
-    public const string LabOrderChanged = "LabOrderChanged";
-
-    /// <summary>A lab result was recorded; entity = lab result.</summary>
-    public const string LabResultAdded = "LabResultAdded";
-
-    /// <summary>A note was written on a lab order; entity = lab note.</summary>
-    public const string LabNoteAdded = "LabNoteAdded";
 }

@@ -1,28 +1,30 @@
 using Gql.Server.Relay;
 using Gql.Server.Subscriptions;
-using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.Data.Outbox;
 using Hospital.GraphQL.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Appointments;
 
 [SubscriptionType]
 public static class AppointmentSubscriptions
 {
-    [GraphQLDescription("An appointment was booked or changed (checked in, started, completed, cancelled, rescheduled), by anyone on any instance. `doctorId` or `departmentId` narrow it to one doctor's or one department's appointments.")]
-    public static IAsyncEnumerable<Appointment> AppointmentChanged(
+    [GraphQLDescription("An appointment was booked or changed (checked in, started, completed, cancelled, rescheduled), by anyone on any instance. `doctorId`, `departmentId` or `patientId` narrow it to one doctor's, one department's or one patient's appointments.")]
+    [Subscribe(With = nameof(AppointmentChanges))]
+    public static Task<Appointment> AppointmentChanged([EventMessage] ChangeMessage change, [Service] ChangeLoader<Appointment> appointments) =>
+        appointments.EntityAsync(change);
+
+    public static IAsyncEnumerable<ChangeMessage> AppointmentChanges(
         [ID<Doctor>] int? doctorId,
         [ID<Department>] int? departmentId,
+        [ID<Patient>] int? patientId,
         [Service] ITopicEventReceiver events,
-        [Service] IDbContextFactory<HospitalDbContext> factory,
+        [Service] ChangeLoader<Appointment> appointments,
         CancellationToken cancellationToken) =>
-        LiveEvents.ReadAsync(events, LiveEvents.Topic(OutboxTopics.AppointmentChanged, "doctor", doctorId), async (id, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.Appointments.AsNoTracking()
-                .Where(a => a.Id == id && (departmentId == null || a.Doctor!.DepartmentId == departmentId))
-                .FirstOrDefaultAsync(ct);
-        }, cancellationToken);
+        LiveEvents.ReadAsync(
+            events,
+            ChangeTopics.AppointmentChanged.Channel(("patient", patientId), ("doctor", doctorId)),
+            appointments,
+            a => (doctorId == null || a.DoctorId == doctorId) && (patientId == null || a.PatientId == patientId) && (departmentId == null || a.Doctor!.DepartmentId == departmentId),
+            cancellationToken);
 }

@@ -1,10 +1,8 @@
 using Gql.Server.Relay;
 using Gql.Server.Subscriptions;
-using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.Data.Outbox;
 using Hospital.GraphQL.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Labs;
 
@@ -12,41 +10,33 @@ namespace Hospital.GraphQL.Labs;
 public static class LabSubscriptions
 {
     [GraphQLDescription("A lab order was placed or moved along (collected, resulted, cancelled). `patientId` narrows it to one patient.")]
-    public static IAsyncEnumerable<LabOrder> LabOrderChanged(
-        [ID<Patient>] int? patientId,
-        [Service] ITopicEventReceiver events,
-        [Service] IDbContextFactory<HospitalDbContext> factory,
-        CancellationToken cancellationToken) =>
-        LiveEvents.ReadAsync(events, LiveEvents.Topic(OutboxTopics.LabOrderChanged, "patient", patientId), async (id, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.LabOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
-        }, cancellationToken);
+    [Subscribe(With = nameof(LabOrderChanges))]
+    public static Task<LabOrder> LabOrderChanged([EventMessage] ChangeMessage change, [Service] ChangeLoader<LabOrder> orders) => orders.EntityAsync(change);
+
+    public static IAsyncEnumerable<ChangeMessage> LabOrderChanges([ID<Patient>] int? patientId, [Service] ITopicEventReceiver events, [Service] ChangeLoader<LabOrder> orders, CancellationToken cancellationToken) =>
+        LiveEvents.ReadAsync(events, ChangeTopics.LabOrderChanged.Channel(("patient", patientId)), orders, o => patientId == null || o.PatientId == patientId, cancellationToken);
 
     [GraphQLDescription("A new lab result was recorded. `patientId` narrows it to one patient; `abnormalOnly` to results flagged outside the reference range.")]
-    public static IAsyncEnumerable<LabResult> LabResultAdded(
+    [Subscribe(With = nameof(LabResultAdditions))]
+    public static Task<LabResult> LabResultAdded([EventMessage] ChangeMessage change, [Service] ChangeLoader<LabResult> results) => results.EntityAsync(change);
+
+    public static IAsyncEnumerable<ChangeMessage> LabResultAdditions(
         [ID<Patient>] int? patientId,
         [Service] ITopicEventReceiver events,
-        [Service] IDbContextFactory<HospitalDbContext> factory,
+        [Service] ChangeLoader<LabResult> results,
         CancellationToken cancellationToken,
         bool abnormalOnly = false) =>
-        LiveEvents.ReadAsync(events, OutboxTopics.LabResultAdded, async (id, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.LabResults.AsNoTracking()
-                .Where(r => r.Id == id && (patientId == null || r.LabOrder!.PatientId == patientId) && (!abnormalOnly || r.Flag != ResultFlag.Normal))
-                .FirstOrDefaultAsync(ct);
-        }, cancellationToken);
+        LiveEvents.ReadAsync(
+            events,
+            ChangeTopics.LabResultAdded.Channel(),
+            results,
+            r => (patientId == null || r.LabOrder!.PatientId == patientId) && (!abnormalOnly || r.Flag != ResultFlag.Normal),
+            cancellationToken);
 
     [GraphQLDescription("A note was written on a lab order. `patientId` narrows it to one patient.")]
-    public static IAsyncEnumerable<LabNote> LabNoteAdded(
-        [ID<Patient>] int? patientId,
-        [Service] ITopicEventReceiver events,
-        [Service] IDbContextFactory<HospitalDbContext> factory,
-        CancellationToken cancellationToken) =>
-        LiveEvents.ReadAsync(events, OutboxTopics.LabNoteAdded, async (id, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.LabNotes.AsNoTracking().Where(n => n.Id == id && (patientId == null || n.LabOrder!.PatientId == patientId)).FirstOrDefaultAsync(ct);
-        }, cancellationToken);
+    [Subscribe(With = nameof(LabNoteAdditions))]
+    public static Task<LabNote> LabNoteAdded([EventMessage] ChangeMessage change, [Service] ChangeLoader<LabNote> notes) => notes.EntityAsync(change);
+
+    public static IAsyncEnumerable<ChangeMessage> LabNoteAdditions([ID<Patient>] int? patientId, [Service] ITopicEventReceiver events, [Service] ChangeLoader<LabNote> notes, CancellationToken cancellationToken) =>
+        LiveEvents.ReadAsync(events, ChangeTopics.LabNoteAdded.Channel(), notes, n => patientId == null || n.LabOrder!.PatientId == patientId, cancellationToken);
 }

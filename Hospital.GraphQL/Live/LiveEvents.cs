@@ -1,28 +1,31 @@
 using System.Runtime.CompilerServices;
 using Gql.Server.Subscriptions;
+using Hospital.Data.Outbox;
 
 namespace Hospital.GraphQL.Live;
 
-/// <summary>Turns the entity ids relayed on a topic into fresh entities for subscription resolvers.</summary>
+/// <summary>The event streams of the subscriptions: a topic's channel, narrowed to the events whose entity matches.</summary>
 internal static class LiveEvents
 {
     /// <summary>
-    /// For each id on <paramref name="topic"/>, loads the entity as it is now (in a DbContext of its own) and yields it
-    /// unless it is gone or <paramref name="load"/> filters it out (returns null).
+    /// The change events on <paramref name="channel"/> whose entity still exists and passes <paramref name="keep"/>. The
+    /// entity is loaded through the shared <paramref name="loader"/>, so the resolver that maps the event reads it
+    /// from there without another query.
     /// </summary>
-    public static async IAsyncEnumerable<T> ReadAsync<T>(ITopicEventReceiver events, string topic, Func<int, CancellationToken, Task<T?>> load, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<ChangeMessage> ReadAsync<T>(ITopicEventReceiver events, string channel, ChangeLoader<T> loader, Func<T, bool> keep, [EnumeratorCancellation] CancellationToken cancellationToken)
         where T : class
     {
-        await foreach (var id in events.SubscribeAsync<int>(topic, cancellationToken))
+        await foreach (var change in events.SubscribeAsync<ChangeMessage>(channel, cancellationToken))
         {
-            var entity = await load(id, cancellationToken);
-            if (entity is not null)
+            if (await loader.LoadAsync(change) is { } entity && keep(entity))
             {
-                yield return entity;
+                yield return change;
             }
         }
     }
 
-    /// <summary><c>Topic:kind:id</c> when an id narrows the audience, else the topic itself.</summary>
-    public static string Topic(string topic, string kind, int? id) => id is null ? topic : $"{topic}:{kind}:{id}";
+    /// <summary>The entity of an event the stream let through (and so loaded).</summary>
+    public static async Task<T> EntityAsync<T>(this ChangeLoader<T> loader, ChangeMessage change)
+        where T : class =>
+        await loader.LoadAsync(change) ?? throw new InvalidOperationException($"The {typeof(T).Name} of event {change.EventId} is gone.");
 }

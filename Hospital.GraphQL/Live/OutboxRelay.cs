@@ -7,10 +7,11 @@ namespace Hospital.GraphQL.Live;
 
 /// <summary>
 /// Reads new outbox rows (written by any process in the same transaction as the change) and republishes each on its
-/// topic and on <c>Topic:Scope</c>, where this instance's subscriptions listen. A local write wakes it at once; writes
+/// topic's channels (the topic, and one per scope: <c>AppointmentChanged:doctor:7</c>), where this instance's
+/// subscriptions listen. A local write wakes it at once; writes
 /// of other instances are found by polling. It starts at the newest row, so it relays changes made while it runs.
 /// </summary>
-public sealed partial class OutboxRelay(IDbContextFactory<HospitalDbContext> factory, ITopicEventSender sender, ILogger<OutboxRelay> logger, TimeProvider clock) : BackgroundService
+public sealed partial class OutboxRelay(IDbContextFactory<HospitalDbContext> factory, ITopicEventSender sender, OutboxSignal signal, ILogger<OutboxRelay> logger, TimeProvider clock) : BackgroundService
 {
     /// <summary>How often other processes' writes are looked for.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -35,7 +36,7 @@ public sealed partial class OutboxRelay(IDbContextFactory<HospitalDbContext> fac
             {
                 await RelayAsync(stoppingToken);
                 await PruneAsync(stoppingToken);
-                await OutboxSignal.WaitAsync(PollInterval, stoppingToken);
+                await signal.WaitAsync(PollInterval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -71,10 +72,11 @@ public sealed partial class OutboxRelay(IDbContextFactory<HospitalDbContext> fac
                 continue;
             }
 
-            await sender.SendAsync(row.Topic, row.EntityId, cancellationToken);
-            if (row.Scope is not null)
+            // One message object for every channel and subscriber: they share its entity load (ChangeLoader).
+            var message = new ChangeMessage(row.Id, row.EntityId);
+            foreach (var channel in ChangeTopic.Channels(row.Topic, row.Scope))
             {
-                await sender.SendAsync(row.Topic + ":" + row.Scope, row.EntityId, cancellationToken);
+                await sender.SendAsync(channel, message, cancellationToken);
             }
 
             highWater = Math.Max(highWater, row.Id);

@@ -1,10 +1,8 @@
 using Gql.Server.Relay;
 using Gql.Server.Subscriptions;
-using Hospital.Data;
 using Hospital.Data.Entities;
 using Hospital.Data.Outbox;
 using Hospital.GraphQL.Live;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Wards;
 
@@ -12,14 +10,10 @@ namespace Hospital.GraphQL.Wards;
 public static class BedSubscriptions
 {
     [GraphQLDescription("A bed changed status or occupant (admission, discharge, cleaning, out of service). `wardId` narrows it to one ward.")]
-    public static IAsyncEnumerable<Bed> BedChanged(
-        [ID<Ward>] int? wardId,
-        [Service] ITopicEventReceiver events,
-        [Service] IDbContextFactory<HospitalDbContext> factory,
-        CancellationToken cancellationToken) =>
-        LiveEvents.ReadAsync(events, OutboxTopics.BedChanged, async (id, ct) =>
-        {
-            await using var db = await factory.CreateDbContextAsync(ct);
-            return await db.Beds.AsNoTracking().Where(b => b.Id == id && (wardId == null || b.WardId == wardId)).FirstOrDefaultAsync(ct);
-        }, cancellationToken);
+    [Subscribe(With = nameof(BedChanges))]
+    public static Task<Bed> BedChanged([EventMessage] ChangeMessage change, [Service] ChangeLoader<Bed> beds) => beds.EntityAsync(change);
+
+    // Admissions announce their bed without its ward (they do not load it), so the ward is checked on the bed itself.
+    public static IAsyncEnumerable<ChangeMessage> BedChanges([ID<Ward>] int? wardId, [Service] ITopicEventReceiver events, [Service] ChangeLoader<Bed> beds, CancellationToken cancellationToken) =>
+        LiveEvents.ReadAsync(events, ChangeTopics.BedChanged.Channel(), beds, b => wardId == null || b.WardId == wardId, cancellationToken);
 }

@@ -23,7 +23,7 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
     public async ValueTask DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
-    public async Task AppointmentChanges_WriteOneRowEach_ScopedToTheDoctor()
+    public async Task AppointmentChanges_WriteOneRowEach_ScopedToTheDoctorAndPatient()
     {
         var before = await MaxIdAsync();
         int appointmentId;
@@ -42,9 +42,9 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
         Assert.Equal(2, rows.Count);
         Assert.All(rows, r =>
         {
-            Assert.Equal(OutboxTopics.AppointmentChanged, r.Topic);
+            Assert.Equal(ChangeTopics.AppointmentChanged.Name, r.Topic);
             Assert.Equal(appointmentId, r.EntityId);
-            Assert.Equal($"doctor:{data.Doctor.Id}", r.Scope);
+            Assert.Equal($"doctor:{data.Doctor.Id} patient:{data.Patient.Id}", r.Scope);
         });
     }
 
@@ -63,7 +63,7 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
         var rows = await RowsAfterAsync(before);
 
         Assert.Equal(
-            [(OutboxTopics.LabOrderChanged, order.Id, $"patient:{data.Patient.Id}"), (OutboxTopics.LabResultAdded, result.Id, null)],
+            [(ChangeTopics.LabOrderChanged.Name, order.Id, $"patient:{data.Patient.Id}"), (ChangeTopics.LabResultAdded.Name, result.Id, null)],
             rows.Select(r => (r.Topic, r.EntityId, r.Scope)).ToList());
         Assert.True(order.Id > 0 && result.Id > 0);
     }
@@ -78,7 +78,51 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
 
         var rows = await RowsAfterAsync(before);
 
-        Assert.Contains(rows, r => r.Topic == OutboxTopics.BedChanged && r.EntityId == data.Bed.Id);
+        Assert.Contains(rows, r => r.Topic == ChangeTopics.BedChanged.Name && r.EntityId == data.Bed.Id);
+    }
+
+    [Fact]
+    public async Task ATransfer_AnnouncesBothBeds()
+    {
+        int admissionId;
+        await using (var db = database.CreateContext())
+        {
+            var admission = new Admission { PatientId = data.Patient.Id, BedId = data.Bed.Id, AttendingDoctorId = data.Doctor.Id, AdmittedAt = TestData.Monday9, Reason = "Observation" };
+            db.Admissions.Add(admission);
+            await db.SaveChangesAsync(Ct);
+            admissionId = admission.Id;
+        }
+
+        var before = await MaxIdAsync();
+        await using (var db = database.CreateContext())
+        {
+            var other = new Bed { WardId = data.Bed.WardId, Label = "T-2" };
+            db.Beds.Add(other);
+            await db.SaveChangesAsync(Ct);
+            var admission = await db.Admissions.SingleAsync(a => a.Id == admissionId, Ct);
+            admission.BedId = other.Id;
+            await db.SaveChangesAsync(Ct);
+
+            var rows = await RowsAfterAsync(before);
+            Assert.Equal(
+                [(other.Id, $"ward:{other.WardId}"), (other.Id, null), (data.Bed.Id, null)],
+                rows.Select(r => (r.EntityId, r.Scope)).ToList());
+        }
+    }
+
+    [Fact]
+    public async Task OneSave_InTheCallersTransaction_CommitsWithIt()
+    {
+        var before = await MaxIdAsync();
+        await using (var db = database.CreateContext())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            db.Appointments.Add(data.NewAppointment(TestData.Monday9));
+            await db.SaveChangesAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        Assert.Empty(await RowsAfterAsync(before));
     }
 
     [Fact]
@@ -97,7 +141,7 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
 
         var rows = await RowsAfterAsync(before);
         Assert.Single(rows);
-        Assert.Equal((OutboxTopics.BedChanged, data.Bed.Id), (rows[0].Topic, rows[0].EntityId));
+        Assert.Equal((ChangeTopics.BedChanged.Name, data.Bed.Id), (rows[0].Topic, rows[0].EntityId));
     }
 
     [Fact]
@@ -121,7 +165,7 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
     [Fact]
     public async Task Signal_WakesReaders_WhenAWriteCommits()
     {
-        var wait = OutboxSignal.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var wait = database.OutboxSignal.WaitAsync(TimeSpan.FromSeconds(30), Ct);
         await using var db = database.CreateContext();
         db.Appointments.Add(data.NewAppointment(TestData.Monday9));
         await db.SaveChangesAsync(Ct);

@@ -3,6 +3,8 @@ using Gql.Server.Execution;
 using Gql.Server.Relay;
 using Gql.Server.Subscriptions;
 using Hospital.Data;
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -122,6 +124,46 @@ public abstract class LiveApiTests(HospitalApi api)
         Assert.Equal("CHECKED_IN", (string?)change["appointmentChanged"]!["status"]);
         Assert.Equal(doctorId, (string?)change["appointmentChanged"]!["doctor"]!["id"]);
         Assert.False(string.IsNullOrEmpty((string?)change["appointmentChanged"]!["patient"]!["fullName"]));
+    }
+
+    [Fact]
+    public async Task AppointmentChanged_IsNarrowedToThePatient()
+    {
+        var (mine, _) = await ScheduledAppointmentAsync();
+        var (other, _) = await ScheduledAppointmentAsync();
+        var patient = (string?)(await Api.PostAsync("query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = mine }))["data"]!["node"]!["patient"]!["id"];
+        var otherPatient = (string?)(await Api.PostAsync("query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = other }))["data"]!["node"]!["patient"]!["id"];
+        Assert.NotEqual(patient, otherPatient);
+        await using var subscription = await SubscribeAsync(
+            "subscription ($patient: ID) { appointmentChanged(patientId: $patient) { id patient { id } } }",
+            new Dictionary<string, object?> { ["patient"] = patient },
+            $"AppointmentChanged:patient:{NodeIds.DecodeKey(patient!, "Patient", typeof(int))}");
+
+        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = other });
+        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = mine });
+        var change = await subscription.NextAsync();
+
+        Assert.Equal((mine, patient), ((string?)change["appointmentChanged"]!["id"], (string?)change["appointmentChanged"]!["patient"]!["id"]));
+    }
+
+    [Fact]
+    public async Task EverySubscriberOfAnEvent_SharesOneLoadOfItsEntity()
+    {
+        var (id, doctorId) = await ScheduledAppointmentAsync();
+        var loader = Api.Services.GetRequiredService<ChangeLoader<Appointment>>();
+        await using var everyone = await SubscribeAsync("subscription { appointmentChanged { id status } }", null, "AppointmentChanged");
+        await using var doctors = await SubscribeAsync(
+            "subscription ($doctor: ID) { appointmentChanged(doctorId: $doctor) { id status } }",
+            new Dictionary<string, object?> { ["doctor"] = doctorId },
+            $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
+        await using var again = await SubscribeAsync("subscription { appointmentChanged { status } }", null, "AppointmentChanged");
+        var before = loader.QueryCount;
+
+        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
+        var heard = new[] { await everyone.NextAsync(), await doctors.NextAsync(), await again.NextAsync() };
+
+        Assert.All(heard, h => Assert.Equal("CHECKED_IN", (string?)h["appointmentChanged"]!["status"]));
+        Assert.Equal(1, loader.QueryCount - before);
     }
 
     [Fact]

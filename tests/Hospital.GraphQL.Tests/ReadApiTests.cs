@@ -57,6 +57,46 @@ public abstract class ReadApiTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task DashboardAggregates_AgreeWithTheListsTheyCount_InOneStatementEach()
+    {
+        const string from = "2000-01-01T00:00:00Z", to = "2100-01-01T00:00:00Z";
+        Api.Sql.Reset();
+        var result = await Api.PostAsync($$"""
+            {
+              appointmentStatistics(from: "{{from}}", to: "{{to}}") { total byStatus { status count } }
+              bedOccupancy { beds { total occupied available cleaning outOfService occupancyPercent } wards { ward { name } beds { total occupied } } }
+            }
+            """);
+        var statements = Api.Sql.Count;
+        var lists = await Api.PostAsync($$"""
+            {
+              all: appointments(from: "{{from}}", to: "{{to}}", first: 0) { totalCount }
+              completed: appointments(from: "{{from}}", to: "{{to}}", first: 0, where: { status: { eq: COMPLETED } }) { totalCount }
+              beds(take: 500) { items { status ward { name } } }
+            }
+            """);
+
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
+        Assert.True(lists["errors"] is null, lists["errors"]?.ToJsonString());
+        var statistics = result["data"]!["appointmentStatistics"]!;
+        Assert.Equal((int)lists["data"]!["all"]!["totalCount"]!, (int)statistics["total"]!);
+        Assert.Equal((int)lists["data"]!["completed"]!["totalCount"]!, (int)statistics["byStatus"]!.AsArray().Single(s => (string?)s!["status"] == "COMPLETED")!["count"]!);
+        Assert.Equal(6, statistics["byStatus"]!.AsArray().Count);
+        Assert.Equal((int)statistics["total"]!, statistics["byStatus"]!.AsArray().Sum(s => (int)s!["count"]!));
+
+        var beds = lists["data"]!["beds"]!["items"]!.AsArray();
+        var occupancy = result["data"]!["bedOccupancy"]!;
+        Assert.Equal(beds.Count, (int)occupancy["beds"]!["total"]!);
+        Assert.Equal(beds.Count(b => (string?)b!["status"] == "OCCUPIED"), (int)occupancy["beds"]!["occupied"]!);
+        Assert.Equal(beds.Count(b => (string?)b!["status"] == "AVAILABLE"), (int)occupancy["beds"]!["available"]!);
+        var firstWard = occupancy["wards"]![0]!;
+        Assert.Equal(beds.Count(b => (string?)b!["ward"]!["name"] == (string?)firstWard["ward"]!["name"]), (int)firstWard["beds"]!["total"]!);
+
+        // One GROUP BY each, and one statement for the wards' names.
+        Assert.Equal(3, statements);
+    }
+
+    [Fact]
     public async Task PatientChart_ReadsEveryRelation()
     {
         var id = (await Api.PostAsync("{ patients(first: 1) { nodes { id } } }"))["data"]!["patients"]!["nodes"]![0]!["id"]!.GetValue<string>();

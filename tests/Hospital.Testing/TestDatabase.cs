@@ -30,6 +30,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public IDbContextFactory<HospitalDbContext> Factory => services.GetRequiredService<IDbContextFactory<HospitalDbContext>>();
     public SchemaManager Schema => services.GetRequiredService<SchemaManager>();
     public DemoDataSeeder Seeder => services.GetRequiredService<DemoDataSeeder>();
+    public Hospital.Data.Outbox.OutboxSignal OutboxSignal => services.GetRequiredService<Hospital.Data.Outbox.OutboxSignal>();
 
     public static TestDatabase Create(DatabaseProvider provider, DatabaseServers servers)
     {

@@ -16,8 +16,9 @@ public enum LiveState
 }
 
 /// <summary>
-/// Keeps a page current: follows the subscriptions it names and, when events arrive, calls the page's reload once
-/// per burst (debounced), so ten check-ins in a second cost one query. Start it before the page's first load, so no
+/// Keeps a page current: follows the subscriptions it names and applies each event's payload to what the page shows
+/// (when the page can); otherwise, or when it cannot, calls the page's reload once per burst (debounced), so ten
+/// check-ins in a second cost one query. Start it before the page's first load, so no
 /// change falls between loading and listening. A dropped stream is resumed with backoff and followed by a reload,
 /// since events in the gap are lost. Dispose it with the component.
 /// </summary>
@@ -36,12 +37,16 @@ public sealed class LiveUpdates(Func<Task> reload, Action stateChanged, TimeProv
     /// <summary>When the last change arrived, or null before the first.</summary>
     public DateTimeOffset? LastChange { get; private set; }
 
-    /// <summary>Follows one subscription; <paramref name="watch"/> starts it (the generated client's <c>Watch</c>).</summary>
-    public void Follow<TData>(Func<CancellationToken, IAsyncEnumerable<IOperationResult<TData>>> watch)
+    /// <summary>
+    /// Follows one subscription; <paramref name="watch"/> starts it (the generated client's <c>Watch</c>).
+    /// <paramref name="apply"/>, when given, puts an event's payload into the page and says whether it could; an event
+    /// it could not apply reloads.
+    /// </summary>
+    public void Follow<TData>(Func<CancellationToken, IAsyncEnumerable<IOperationResult<TData>>> watch, Func<TData, Task<bool>>? apply = null)
         where TData : class =>
-        followers.Add(Task.Run(() => FollowAsync(watch)));
+        followers.Add(Task.Run(() => FollowAsync(watch, apply)));
 
-    private async Task FollowAsync<TData>(Func<CancellationToken, IAsyncEnumerable<IOperationResult<TData>>> watch)
+    private async Task FollowAsync<TData>(Func<CancellationToken, IAsyncEnumerable<IOperationResult<TData>>> watch, Func<TData, Task<bool>>? apply)
         where TData : class
     {
         var retry = FirstRetry;
@@ -70,7 +75,14 @@ public sealed class LiveUpdates(Func<Task> reload, Action stateChanged, TimeProv
 
                     retry = FirstRetry;
                     LastChange = clock.GetUtcNow();
-                    ScheduleReload();
+                    if (apply is null || result.Data is not { } data || !await apply(data))
+                    {
+                        ScheduleReload();
+                    }
+                    else
+                    {
+                        stateChanged();
+                    }
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -74,3 +74,31 @@ public sealed class FieldConfigurationContext(OutputField field, System.Reflecti
 
     public CodeFirstSchemaBuilder Builder { get; } = builder;
 }
+
+/// <summary>
+/// A subscription field whose resolver runs once per event (Hot Chocolate's shape): the event is the parameter marked
+/// <see cref="EventMessageAttribute"/>. The events come from the method named by <see cref="With"/> (its arguments
+/// are the field's; it returns an <c>IAsyncEnumerable</c> of events), or else from the topic of
+/// <see cref="TopicAttribute"/> on the in-process <c>ITopicEventReceiver</c>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class SubscribeAttribute : Attribute
+{
+    /// <summary>The name of the method (in the same class) that opens the event stream.</summary>
+    public string? With { get; init; }
+}
+
+/// <summary>
+/// The topic a <see cref="SubscribeAttribute"/> field listens on; <c>{argument}</c> placeholders take the field's
+/// argument values (<c>"BedChanged:{wardId}"</c>; a null value leaves the placeholder empty). Without a name, the topic is
+/// the field's name.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class TopicAttribute(string? name = null) : Attribute
+{
+    public string? Name { get; } = name;
+}
+
+/// <summary>Marks the parameter of a <see cref="SubscribeAttribute"/> resolver that receives the event.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class EventMessageAttribute : Attribute;

@@ -440,8 +440,19 @@ public sealed class CodeFirstSchemaBuilder
     private void AddMethods(ComplexType owner, Type declaring, object? instance, Type? parentType)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
-        foreach (var method in declaring.GetMethods(flags).OrderBy(m => m.MetadataToken))
+        var methods = declaring.GetMethods(flags).OrderBy(m => m.MetadataToken).ToList();
+        var subscription = owner.Name == "Subscription" && parentType is null;
+        var streams = subscription
+            ? methods.Select(m => m.GetCustomAttribute<SubscribeAttribute>()?.With).Where(w => w is not null).ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var method in methods)
         {
+            if (streams.Contains(method.Name))
+            {
+                // The event stream of a [Subscribe(With = ...)] field, not a field of its own.
+                continue;
+            }
+
             if (method.IsSpecialName || method.Name is "Configure" or "ConfigureFiltering" or "ConfigureSorting" || method.GetCustomAttribute<GraphQLIgnoreAttribute>() is not null
                 || method.GetCustomAttribute<System.Runtime.CompilerServices.CompilerGeneratedAttribute>() is not null)
             {
@@ -460,14 +471,18 @@ public sealed class CodeFirstSchemaBuilder
             {
                 DeprecationReason = method.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
             };
-            var compiled = ResolverCompiler.Method(this, method, instance, parentType, field, owner.Name == "Subscription" && parentType is null);
-            if (owner.Name == "Subscription")
+            if (subscription && method.GetCustomAttribute<SubscribeAttribute>() is { } subscribe)
             {
-                field.Subscriber = compiled.Subscriber;
-                field.Resolver = compiled.Resolver;
+                // Hot Chocolate's shape: the resolver maps each event; the stream comes from another method or a topic.
+                field.Resolver = ResolverCompiler.Method(this, method, instance, parentType, field, subscription: false).Resolver;
+                field.Subscriber = subscribe.With is { } with
+                    ? StreamOf(declaring, with, instance, field)
+                    : TopicStream(method, field);
             }
             else
             {
+                var compiled = ResolverCompiler.Method(this, method, instance, parentType, field, subscription);
+                field.Subscriber = compiled.Subscriber;
                 field.Resolver = compiled.Resolver;
             }
 
@@ -492,6 +507,26 @@ public sealed class CodeFirstSchemaBuilder
             // An extension's field replaces the property of the same name (e.g. a navigation loaded by a DataLoader).
             owner.Fields.Replace(field);
         }
+    }
+
+    private SubscribeResolver StreamOf(Type declaring, string name, object? instance, OutputField field)
+    {
+        var stream = declaring.GetMethod(name, BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance)
+            ?? throw new SchemaException([$"The subscription {field.Name} names {name} as its event stream, but {declaring.Name} has no public method {name}."]);
+        var type = field.Type;
+        var compiled = ResolverCompiler.Method(this, stream, instance, null, field, subscription: true);
+        field.Type = type;
+        return compiled.Subscriber ?? throw new SchemaException([$"The event stream {declaring.Name}.{name} of the subscription {field.Name} must return an IAsyncEnumerable<T>."]);
+    }
+
+    private static SubscribeResolver TopicStream(MethodInfo method, OutputField field)
+    {
+        var message = method.GetParameters().FirstOrDefault(p => p.GetCustomAttribute<EventMessageAttribute>() is not null)?.ParameterType
+            ?? throw new SchemaException([$"The subscription {field.Name} has neither an event stream (Subscribe.With) nor an [EventMessage] parameter to type its topic's events."]);
+        var template = method.GetCustomAttribute<TopicAttribute>()?.Name ?? field.Name;
+        var subscribe = typeof(Subscriptions.TopicSubscriptions).GetMethod(nameof(Subscriptions.TopicSubscriptions.Subscribe), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(message)
+            .CreateDelegate<Func<IResolverContext, string, IAsyncEnumerable<object?>>>();
+        return c => ValueTask.FromResult(subscribe(c, Subscriptions.TopicSubscriptions.Format(template, c.Arguments)));
     }
 
     private void Configure(OutputField field, MemberInfo member, Type clrReturnType)

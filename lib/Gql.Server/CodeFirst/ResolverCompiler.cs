@@ -137,6 +137,12 @@ internal static class ResolverCompiler
             return c => c.User;
         }
 
+        if (parameter.GetCustomAttribute<EventMessageAttribute>() is not null)
+        {
+            // A [Subscribe] resolver runs with the event as the root value of its execution.
+            return c => ArgumentConverter.Convert(c.Parent, type);
+        }
+
         if (parameter.GetCustomAttribute<ParentAttribute>() is not null || (!parentBound && parentType is not null && type.IsAssignableFrom(parentType)))
         {
             parentBound = true;

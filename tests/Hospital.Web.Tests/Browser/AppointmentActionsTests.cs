@@ -28,9 +28,10 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
         await card.Locator(".appt-open").FocusAsync();
         await desk.Page.Keyboard.PressAsync("Enter");
         var dialog = desk.Page.GetByRole(AriaRole.Dialog);
+        app.Gate.ForgetSeen();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
 
-        // Assert: the dialog shows the new state and the next step; the colleague's schedule (never reloaded) follows.
+        // Assert: the dialog shows the new state and the next step; the colleague's schedule follows.
         await Expect(dialog.Locator(".appt-details-status")).ToContainTextAsync("Checked in");
         await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Start visit" })).ToBeVisibleAsync();
         var theirs = clinic.Page.Locator($"[data-testid=appointment][data-start='{start}']").Filter(new() { HasTextString = name! });
@@ -49,6 +50,9 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
         var mine = desk.Page.Locator($"[data-testid=appointment][data-start='{start}']").Filter(new() { HasTextString = name! });
         await Expect(mine.First).ToHaveAttributeAsync("data-status", "completed");
+
+        // Neither schedule reloaded its day: both applied the mutation's result or the subscription's payload.
+        Assert.Equal(0, app.Gate.CountSeen("COUNT(*)", "FROM \"appointments\""));
         Assert.Empty(desk.Errors);
         Assert.Empty(clinic.Errors);
     }

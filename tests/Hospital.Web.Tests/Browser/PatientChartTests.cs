@@ -88,7 +88,10 @@ public sealed class PatientChartTests(HospitalWebApp app)
         var appointment = found["data"]!["appointments"]!["nodes"]![0]!;
         var when = DateTimeOffset.Parse((string)appointment["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await using var ui = await UiSession.StartAsync(app);
-        await app.ExpectSubscriptionAsync("AppointmentChanged", () => ui.GotoAsync($"patients/{Uri.EscapeDataString((string)appointment["patient"]!["id"]!)}"));
+        var patientKey = Gql.Server.Relay.NodeIds.DecodeKey((string)appointment["patient"]!["id"]!, "Patient", typeof(int));
+
+        // The chart listens to its own patient's appointments only (appointmentChanged(patientId:)).
+        await app.ExpectSubscriptionAsync($"AppointmentChanged:patient:{patientKey}", () => ui.GotoAsync($"patients/{Uri.EscapeDataString((string)appointment["patient"]!["id"]!)}"));
         var row = ui.Page.Locator(".chart-table tbody tr").Filter(new() { HasTextString = when });
         await Expect(row.First).ToContainTextAsync("Scheduled");
 

@@ -59,7 +59,7 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
     private IConfiguration Configuration { get; set; } = null!;
 
     [Inject]
-    private IOnAppointmentChangedSubscription OnAppointmentChanged { get; set; } = null!;
+    private IOnScheduleChangedSubscription OnScheduleChanged { get; set; } = null!;
 
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
@@ -156,9 +156,15 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
     // between loading and listening.
     private void StartLive()
     {
-        // Any appointment booked or changed, here or elsewhere, refreshes what is on screen without a loading state.
+        // Any appointment booked or changed, here or elsewhere, is put in place on screen; only when that cannot be
+        // told from the event alone (a truncated range, a failed load) does the range reload, without a loading state.
         live = new LiveUpdates(() => InvokeAsync(() => LoadAppointmentsAsync(quiet: true)), () => InvokeAsync(StateHasChanged), Clock, Logger);
-        live.Follow(ct => OnAppointmentChanged.Watch(cancellationToken: ct));
+        live.Follow(ct => OnScheduleChanged.Watch(ct), async data =>
+        {
+            var applied = false;
+            await InvokeAsync(() => applied = Apply(data.AppointmentChanged));
+            return applied;
+        });
     }
 
     private async Task LoadAppointmentsAsync() => await LoadAppointmentsAsync(quiet: false);
@@ -243,6 +249,41 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
         StateHasChanged();
     }
 
+    /// <summary>
+    /// Puts a changed appointment where the selection shows it, or takes it out when it left the selection (cancelled
+    /// elsewhere still shows; moved to another day or doctor does not). False when only a reload can tell: the
+    /// schedule is loading, failed, or shows a truncated range.
+    /// </summary>
+    private bool Apply(IScheduledAppointment changed)
+    {
+        if (loading || error is not null || appointments is null || totalCount > appointments.Count)
+        {
+            return false;
+        }
+
+        var (from, to) = Time.Range(range.First, range.End);
+        var shown = changed.EndsAt > from && changed.StartsAt < to
+            && (doctorId.Length == 0 || changed.Doctor.Id == doctorId)
+            && (departmentCode.Length == 0 || changed.Doctor.Department?.Code == departmentCode);
+        var others = appointments.Where(a => a.Id != changed.Id).ToList();
+        var had = others.Count != appointments.Count;
+        if (!shown && !had)
+        {
+            return true;
+        }
+
+        if (shown)
+        {
+            others.Add(changed);
+        }
+
+        appointments = others;
+        totalCount += (shown ? 1 : 0) - (had ? 1 : 0);
+        now = Time.Now;
+        StateHasChanged();
+        return true;
+    }
+
     private async Task RetryAsync()
     {
         if (filtersError is not null)
@@ -298,7 +339,8 @@ public sealed partial class AppointmentSchedule : IAsyncDisposable
             $"{AppointmentTimes.Span(local)} · {appointment.Patient.FullName}",
             new Dictionary<string, object?> { [nameof(AppointmentDetails.Appointment)] = appointment },
             new DialogOptions { Width = "34rem", CloseDialogOnEsc = true, CloseDialogOnOverlayClick = true });
-        if (changed is true)
+        // The dialog hands back the appointment as the mutation returned it: no reload needed.
+        if (changed is IScheduledAppointment updated && !Apply(updated))
         {
             await LoadAppointmentsAsync(quiet: true);
         }
