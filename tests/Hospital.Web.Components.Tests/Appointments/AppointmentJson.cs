@@ -22,7 +22,7 @@ internal static class AppointmentJson
             startedAt = (string?)null,
             completedAt = (string?)null,
             patient = new { id = "UGF0aWVudDo3", mrn = "MRN-0000007", fullName = "Ada Lovelace", age = 36, phone = "+44 20 7946 0000" },
-            doctor = new { id = "RG9jdG9yOjM=", fullName = "Grace Hopper", specialty = new { name = "Cardiology" }, department = new { name = "Cardiology" } },
+            doctor = new { id = "RG9jdG9yOjM=", fullName = "Grace Hopper", specialty = new { name = "Cardiology" }, department = new { code = "CARD", name = "Cardiology" } },
         });
 
     /// <summary>The appointment as the schedule hands it to the details dialog.</summary>
