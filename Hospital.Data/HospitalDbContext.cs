@@ -36,6 +36,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<AuditEntry> AuditEntries { get; init; } = null!;
     public DbSet<SchemaVersion> SchemaVersions { get; init; } = null!;
     public DbSet<Outbox.OutboxMessage> OutboxMessages { get; init; } = null!;
+    public DbSet<RefreshToken> RefreshTokens { get; init; } = null!;
 
     /// <summary>
     /// Validates and versions the changes, then saves. Entities that raise changes (<see cref="Outbox.IRaisesChanges"/>)

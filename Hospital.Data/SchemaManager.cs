@@ -35,6 +35,11 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         new(1, "Initial schema", CreateInitialSchemaAsync),
         new(2, "Outbox for live updates", (db, ct) => CreateModelTablesAsync(db, ["outbox_messages"], ct)),
         new(3, "Overlap triggers search a bounded range", ExecuteAllAsync(ProviderSql.OverlapGuards)),
+        new(4, "Sign-in sessions (refresh tokens) and the roles", async (db, ct) =>
+        {
+            await CreateModelTablesAsync(db, ["refresh_tokens"], ct);
+            await EnsureRolesAsync(db, ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -142,6 +147,17 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         {
             await db.Database.EnsureDeletedAsync(cancellationToken);
         }
+    }
+
+    /// <summary>Adds the roles of <see cref="Entities.Roles.All"/> the database does not have yet (saved by the caller).</summary>
+    /// <param name="db">The context to add them to.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>A task.</returns>
+    public static async Task EnsureRolesAsync(HospitalDbContext db, CancellationToken cancellationToken)
+    {
+        var existing = await db.Roles.Select(r => r.Name).ToListAsync(cancellationToken);
+        db.Roles.AddRange(Entities.Roles.All.Except(existing.OfType<string>()).Select(r =>
+            new Microsoft.AspNetCore.Identity.IdentityRole<int>(r) { NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
     }
 
     private static Func<HospitalDbContext, CancellationToken, Task> ExecuteAllAsync(Func<DbContext, IEnumerable<string>> statements) =>

@@ -2,6 +2,7 @@ using Gql.Data;
 using Gql.Server;
 using Gql.Server.AspNetCore;
 using Hospital.Data;
+using Hospital.GraphQL.Accounts;
 using Hospital.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class HospitalGraphQLExtensions
                 .AddMutationConventions()
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
         });
+        services.AddHospitalAccounts();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<Live.OutboxRelay>();
@@ -47,6 +49,8 @@ public static class HospitalGraphQLExtensions
     /// <summary>Maps <c>/graphql</c> (API, IDE, <c>?sdl</c>), <c>/healthz</c> (alive) and <c>/healthz/ready</c> (database reachable).</summary>
     public static WebApplication MapHospitalGraphQL(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGraphQL("/graphql");
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

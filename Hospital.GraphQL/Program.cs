@@ -1,5 +1,6 @@
 using Hospital.Data;
 using Hospital.GraphQL;
+using Hospital.GraphQL.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHospitalData(builder.Configuration);
@@ -9,6 +10,11 @@ var app = builder.Build();
 if (SchemaExport.IsRequested(args))
 {
     return SchemaExport.Run(args, app.Services);
+}
+
+if (HospitalStartup.Fails(app))
+{
+    return 1;
 }
 
 await app.PrepareDatabaseAsync();

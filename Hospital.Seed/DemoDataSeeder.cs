@@ -93,7 +93,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
         db.Staff.AddRange(doctors);
         db.Staff.AddRange(nurses);
         db.Staff.AddRange(others);
-        db.Roles.AddRange(Roles.All.Select(r => new IdentityRole<int>(r) { NormalizedName = r.ToUpperInvariant(), ConcurrencyStamp = r }));
+        await SchemaManager.EnsureRolesAsync(db, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         progress.Advance("Organisation", 1);
 

@@ -1,5 +1,6 @@
 using Hospital.Data;
 using Hospital.GraphQL;
+using Hospital.GraphQL.Accounts;
 using Hospital.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +10,13 @@ builder.Services.AddHospitalGraphQL();
 builder.Services.AddHospitalWeb(builder.Configuration);
 
 var app = builder.Build();
+if (HospitalStartup.Fails(app))
+{
+    return 1;
+}
+
 await app.PrepareDatabaseAsync();
 app.MapHospitalGraphQL();
 app.MapHospitalWeb();
 await app.RunAsync();
+return 0;

@@ -20,5 +20,11 @@ public static class Roles
     public const string Receptionist = "Receptionist";
     public const string Patient = "Patient";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, Doctor, Nurse, Receptionist, Patient];
+    /// <summary>Reads the schema and uses the IDE outside Development; no patient data by itself.</summary>
+    public const string Analyst = "Analyst";
+
+    /// <summary>The staff roles (who works in the hospital).</summary>
+    public const string Staff = Admin + "," + Doctor + "," + Nurse + "," + Receptionist;
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Doctor, Nurse, Receptionist, Patient, Analyst];
 }

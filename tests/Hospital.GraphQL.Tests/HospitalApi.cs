@@ -41,6 +41,47 @@ public class HospitalApi : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>The demo accounts' password in the test data.</summary>
+    public const string DemoPassword = "Test!Pass1";
+
+    /// <summary>The access tokens' key in the tests (configured, as in production).</summary>
+    public static readonly string SigningKey = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("hospital-tests-signing-key-0123456789-abcdef"));
+
+    private readonly Dictionary<string, string> tokens = [];
+
+    /// <summary>Signs a demo account in with <c>signIn</c> (once per fixture) and returns its access token.</summary>
+    public async Task<string> AccessTokenAsync(string userName)
+    {
+        if (tokens.TryGetValue(userName, out var token))
+        {
+            return token;
+        }
+
+        var json = await PostAsync(
+            "mutation($u: String!, $p: String!) { signIn(input: { userName: $u, password: $p }) { accessToken errors { __typename } } }",
+            new { u = userName, p = DemoPassword });
+        token = (string?)json["data"]?["signIn"]?["accessToken"] ?? throw new InvalidOperationException($"{userName} could not sign in: {json.ToJsonString()}");
+        tokens[userName] = token;
+        return token;
+    }
+
+    /// <summary>POSTs a GraphQL request as a demo account (bearer token from <c>signIn</c>).</summary>
+    public async Task<JsonObject> PostAsAsync(string userName, string query, object? variables = null) =>
+        await PostWithTokenAsync(await AccessTokenAsync(userName), query, variables);
+
+    /// <summary>POSTs a GraphQL request with <c>Authorization: Bearer {token}</c>.</summary>
+    public async Task<JsonObject> PostWithTokenAsync(string? token, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         var connectionString = await ConnectionStringAsync();
@@ -50,6 +91,10 @@ public class HospitalApi : IAsyncLifetime
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:Hospital"] = connectionString,
             ["Hospital:SeedDemoData"] = "false",
+            ["Hospital:Auth:SigningKey"] = SigningKey,
+
+            // The whole assembly signs in from 127.0.0.1; the per-name limit is what the throttle test proves.
+            ["Hospital:Auth:SignInAttemptsPerAddress"] = "100000",
         });
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Compilations);
@@ -60,7 +105,7 @@ public class HospitalApi : IAsyncLifetime
         builder.Services.AddHospitalGraphQL();
         app = builder.Build();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
-            new SeedOptions { Patients = 60, Seed = 7, Today = new DateOnly(2026, 11, 18), DemoPassword = "Test!Pass1" },
+            new SeedOptions { Patients = 60, Seed = 7, Today = new DateOnly(2026, 11, 18), DemoPassword = DemoPassword },
             new SilentProgress());
         app.MapHospitalGraphQL();
         await app.StartAsync();

@@ -147,7 +147,7 @@ internal sealed partial class GraphQLHttpHandler
                 result = await executor.ExecuteAsync(graphQLRequest, requestContext, context.RequestAborted);
             }
 
-            await WriteResultAsync(context, StatusFor(result, mediaType, isGet), mediaType, result, isGet && result.RequestError == RequestErrorKind.OperationNotAllowed ? "POST" : null);
+            await WriteResultAsync(context, GraphQLHttpContextItems.StatusCode(context) ?? StatusFor(result, mediaType, isGet), mediaType, result, isGet && result.RequestError == RequestErrorKind.OperationNotAllowed ? "POST" : null);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {

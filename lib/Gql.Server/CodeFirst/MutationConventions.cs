@@ -82,7 +82,8 @@ internal sealed class MutationConvention(CodeFirstSchemaBuilder builder, Mutatio
             .OrderByDescending(m => Depth(m.ExceptionType))
             .ToArray();
         var inputArgument = WrapArguments(field, mutationName);
-        field.Type = new NonNullType(Payload(field, mutationName, setting?.PayloadFieldName, errors));
+        var custom = CustomPayload(field, mutationName);
+        field.Type = new NonNullType(custom is null ? Payload(field, mutationName, setting?.PayloadFieldName, errors) : Adopt(custom, mutationName, errors));
 
         var resolve = field.Resolver ?? throw new SchemaException([$"The mutation {field.Name} has no resolver."]);
         field.Resolver = async context =>
@@ -92,7 +93,8 @@ internal sealed class MutationConvention(CodeFirstSchemaBuilder builder, Mutatio
                 : new ArgumentsResolverContext(context, context.Arguments.TryGetValue(inputArgument, out var input) && input is IReadOnlyDictionary<string, object?> values ? values : NoArguments);
             try
             {
-                return new MutationPayload(await resolve(inner), null);
+                var result = await resolve(inner);
+                return custom is null ? new MutationPayload(result, null) : result;
             }
             catch (Exception e) when (ToErrors(e, errors) is { } list)
             {
@@ -124,6 +126,42 @@ internal sealed class MutationConvention(CodeFirstSchemaBuilder builder, Mutatio
 
         field.Arguments.Add(new InputField(options.InputArgumentName, new NonNullType(input)));
         return options.InputArgumentName;
+    }
+
+    /// <summary>
+    /// The resolver's own result type when it is already named like the payload (<c>SignInPayload</c> for
+    /// <c>signIn</c>), as Hot Chocolate does: it is used as the payload instead of being wrapped in one.
+    /// </summary>
+    private ObjectType? CustomPayload(OutputField field, string mutationName) =>
+        (field.Type is NonNullType nonNull ? nonNull.OfType : field.Type) is ObjectType type && type.Name == Format(options.PayloadTypeNamePattern, mutationName)
+            ? type
+            : null;
+
+    /// <summary>
+    /// Makes the resolver's own payload type carry the errors: its fields become nullable and answer null when the
+    /// change was refused (the value is then a <see cref="MutationPayload"/> holding only the errors).
+    /// </summary>
+    private ObjectType Adopt(ObjectType payload, string mutationName, ErrorMapping[] errors)
+    {
+        foreach (var field in payload.Fields.ToList())
+        {
+            var resolve = field.Resolver ?? DefaultResolver.For(field.Name);
+            field.Type = field.Type is NonNullType nonNull ? nonNull.OfType : field.Type;
+            field.Resolver = c => c.Parent is MutationPayload ? ValueTask.FromResult<object?>(null) : resolve(c);
+        }
+
+        if (errors.Length > 0)
+        {
+            var unionName = Format(options.PayloadErrorTypeNamePattern, mutationName);
+            var union = builder.GetOrAddType(unionName, () => new UnionType(unionName, $"The errors `{Naming.CamelCase(mutationName)}` can return."));
+            union.Types.AddRange(errors.Select(e => e.Type).Distinct().OrderBy(t => t.Name, StringComparer.Ordinal));
+            payload.Fields.Add(new OutputField(options.PayloadErrorsFieldName, new ListType(new NonNullType(union)), "Why the change was refused; null when it was made.")
+            {
+                Resolver = c => ValueTask.FromResult<object?>(c.Parent is MutationPayload refused ? refused.Errors : null),
+            });
+        }
+
+        return payload;
     }
 
     private ObjectType Payload(OutputField field, string mutationName, string? resultFieldName, ErrorMapping[] errors)

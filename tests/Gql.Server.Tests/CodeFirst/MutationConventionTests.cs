@@ -82,6 +82,17 @@ public static class LibraryMutations
     public static Book Quick(string title) => new(title, 9);
 }
 
+/// <summary>A result already named like the payload: used as the payload, as Hot Chocolate does.</summary>
+public sealed record BorrowBookPayload(string Ticket, int DaysLeft);
+
+[MutationType]
+public static class BorrowMutations
+{
+    [Error<UnknownBookException>]
+    public static BorrowBookPayload BorrowBook(string title) =>
+        title == "unknown" ? throw new UnknownBookException(title) : new BorrowBookPayload("T-" + title, 21);
+}
+
 [MutationType]
 public static class UnconventionalMutations
 {
@@ -127,6 +138,24 @@ public sealed class MutationConventionTests
         Assert.Contains("legacy(title: String!): Book!", sdl);
         Assert.Contains("type QuickPayload {", sdl);
         Assert.Contains("  shelved: Book\n", sdl);
+    }
+
+    [Fact]
+    public async Task AResultNamedLikeThePayload_IsThePayload_WithNullableFieldsAndErrors()
+    {
+        var schema = new CodeFirstSchemaBuilder().AddType(typeof(LibraryQueries)).AddType(typeof(BorrowMutations)).AddMutationConventions().Build();
+
+        var sdl = SchemaPrinter.Print(schema);
+        var borrowed = await schema.RunAsync("""mutation { borrowBook(input: { title: "Dune" }) { ticket daysLeft errors { __typename } } }""");
+        var refused = await schema.RunAsync("""mutation { borrowBook(input: { title: "unknown" }) { ticket daysLeft errors { __typename ... on Error { message } } } }""");
+
+        Assert.Contains("borrowBook(input: BorrowBookInput!): BorrowBookPayload!", sdl);
+        Assert.Contains("type BorrowBookPayload {\n  ticket: String\n  daysLeft: Int\n  \"\"\"Why the change was refused; null when it was made.\"\"\"\n  errors: [BorrowBookError!]\n}", sdl);
+        Assert.DoesNotContain("borrowBookPayload", sdl);
+        Assert.Null(borrowed.Errors);
+        Assert.Equal("""{"borrowBook":{"ticket":"T-Dune","daysLeft":21,"errors":null}}""", borrowed.DataJson());
+        Assert.Null(refused.Errors);
+        Assert.Equal("""{"borrowBook":{"ticket":null,"daysLeft":null,"errors":[{"__typename":"UnknownBookError","message":"No book is called unknown."}]}}""", refused.DataJson());
     }
 
     [Fact]
