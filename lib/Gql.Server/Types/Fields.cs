@@ -81,6 +81,12 @@ public sealed class OutputField
     /// <summary>The resolver with its middleware, composed once when the schema is built.</summary>
     internal FieldResolver? Pipeline { get; set; }
 
+    /// <summary>The authorization rules checked before the resolver runs (all must pass); null when there are none.</summary>
+    internal Authorization.AuthorizationRule[]? Authorization { get; set; }
+
+    /// <summary>Whether the field is explicitly open to anonymous users (<c>@allowAnonymous</c>).</summary>
+    internal bool AllowsAnonymous { get; set; }
+
     public override string ToString() => $"{DeclaringType?.Name}.{Name}";
 }
 

@@ -1,0 +1,124 @@
+using Gql.Server.Types;
+
+namespace Gql.Server.Authorization;
+
+/// <summary>
+/// Turns the <c>@authorize</c>/<c>@allowAnonymous</c> directives of a schema into the rules the executor checks, once,
+/// when the schema is built. Contradictions fail the build instead of being resolved silently.
+/// </summary>
+internal static class AuthorizationCompiler
+{
+    /// <summary>Adds the directive definitions when the types use them and the schema does not define them itself.</summary>
+    public static void AddDefinitions(IEnumerable<NamedType> types, Dictionary<string, DirectiveType> directives)
+    {
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var complex in types.OfType<ComplexType>())
+        {
+            foreach (var directive in complex.Directives.Concat(complex.Fields.SelectMany(f => f.Directives)))
+            {
+                if (AuthorizationDirectives.IsAuthorizationDirective(directive.Name))
+                {
+                    used.Add(directive.Name);
+                }
+            }
+        }
+
+        if (used.Contains(AuthorizationDirectives.AuthorizeName))
+        {
+            directives.TryAdd(AuthorizationDirectives.AuthorizeName, AuthorizationDirectives.Authorize);
+        }
+
+        if (used.Contains(AuthorizationDirectives.AllowAnonymousName))
+        {
+            directives.TryAdd(AuthorizationDirectives.AllowAnonymousName, AuthorizationDirectives.AllowAnonymous);
+        }
+    }
+
+    public static List<string> Compile(Schema schema)
+    {
+        var errors = new List<string>();
+        var typeRules = new Dictionary<ComplexType, List<AuthorizationRule>>();
+        foreach (var complex in schema.Types.Values.OfType<ComplexType>())
+        {
+            if (IsIntrospection(complex))
+            {
+                continue;
+            }
+
+            var rules = AuthorizationDirectives.Rules(complex.Directives, complex.Name, errors);
+            if (rules.Count > 0 && AuthorizationDirectives.HasAllowAnonymous(complex.Directives))
+            {
+                errors.Add($"{complex.Name} has both @authorize and @allowAnonymous: remove one of them.");
+            }
+
+            typeRules[complex] = rules;
+        }
+
+        foreach (var type in schema.Types.Values.OfType<ObjectType>())
+        {
+            if (IsIntrospection(type))
+            {
+                continue;
+            }
+
+            var isRoot = ReferenceEquals(type, schema.QueryType) || ReferenceEquals(type, schema.MutationType) || ReferenceEquals(type, schema.SubscriptionType);
+
+            // An interface's rule guards its implementations: a value of the interface is always a value of one of them.
+            var guard = new List<AuthorizationRule>(typeRules[type]);
+            foreach (var iface in type.Interfaces)
+            {
+                AddDistinct(guard, typeRules.GetValueOrDefault(iface) ?? []);
+            }
+
+            // Root values are not completed like other objects: a root type's rule applies to each of its fields.
+            type.Authorization = isRoot || guard.Count == 0 ? null : guard.ToArray();
+            type.AllowsAnonymous = AuthorizationDirectives.HasAllowAnonymous(type.Directives);
+            foreach (var field in type.Fields)
+            {
+                var coordinate = $"{type.Name}.{field.Name}";
+                var rules = AuthorizationDirectives.Rules(field.Directives, coordinate, errors);
+                foreach (var iface in type.Interfaces)
+                {
+                    // A rule on an interface field would otherwise do nothing: interface fields never resolve.
+                    if (iface.Fields.Find(field.Name) is { } declared)
+                    {
+                        AddDistinct(rules, AuthorizationDirectives.Rules(declared.Directives, $"{iface.Name}.{field.Name}", errors));
+                    }
+                }
+
+                var anonymous = AuthorizationDirectives.HasAllowAnonymous(field.Directives);
+                if (anonymous && rules.Count > 0)
+                {
+                    errors.Add($"{coordinate} has both @authorize and @allowAnonymous: remove one of them.");
+                }
+                else if (anonymous && !isRoot && guard.Count > 0)
+                {
+                    errors.Add($"{coordinate} is @allowAnonymous, but its type {type.Name} is guarded ({string.Join(" ", guard)}): a type rule hides every {type.Name} value, so the field could never be read anonymously. Move the type's rule to its other fields, or remove @allowAnonymous.");
+                }
+
+                if (isRoot && !anonymous)
+                {
+                    AddDistinct(rules, guard);
+                }
+
+                field.Authorization = rules.Count > 0 ? rules.ToArray() : null;
+                field.AllowsAnonymous = anonymous || (type.AllowsAnonymous && rules.Count == 0);
+            }
+        }
+
+        return errors;
+    }
+
+    internal static bool IsIntrospection(NamedType type) => type.Name.StartsWith("__", StringComparison.Ordinal);
+
+    private static void AddDistinct(List<AuthorizationRule> target, IEnumerable<AuthorizationRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            if (!target.Contains(rule))
+            {
+                target.Add(rule);
+            }
+        }
+    }
+}
