@@ -8,9 +8,33 @@ namespace Gql.Server.Authorization;
 /// </summary>
 internal static class AuthorizationCompiler
 {
-    /// <summary>Adds the directive definitions when the types use them and the schema does not define them itself.</summary>
+    /// <summary>
+    /// Moves interface rules to the object types that implement them (a value of an interface is always a value of
+    /// one of them, and <c>@authorize</c> is defined on OBJECT and FIELD_DEFINITION), so the printed SDL shows each
+    /// rule where it is enforced; then adds the directive definitions when the types use them and the schema does not
+    /// define them itself.
+    /// </summary>
     public static void AddDefinitions(IEnumerable<NamedType> types, Dictionary<string, DirectiveType> directives)
     {
+        var objects = types.OfType<ObjectType>().ToList();
+        foreach (var iface in types.OfType<InterfaceType>())
+        {
+            var typeRules = iface.Directives.Where(d => d.Name == AuthorizationDirectives.AuthorizeName).ToList();
+            foreach (var type in objects.Where(o => o.Implements(iface)))
+            {
+                CopyRules(typeRules, type.Directives);
+                foreach (var field in iface.Fields)
+                {
+                    if (type.Fields.Find(field.Name) is { } implementation)
+                    {
+                        CopyRules(field.Directives.Where(d => d.Name == AuthorizationDirectives.AuthorizeName), implementation.Directives);
+                    }
+                }
+            }
+
+            iface.Directives.RemoveAll(d => d.Name == AuthorizationDirectives.AuthorizeName);
+        }
+
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var complex in types.OfType<ComplexType>())
         {
@@ -107,6 +131,20 @@ internal static class AuthorizationCompiler
         }
 
         return errors;
+    }
+
+    private static void CopyRules(IEnumerable<AppliedDirective> rules, List<AppliedDirective> target)
+    {
+        var ignored = new List<string>();
+        var existing = AuthorizationDirectives.Rules(target, string.Empty, ignored);
+        foreach (var directive in rules)
+        {
+            if (AuthorizationDirectives.Rules([directive], string.Empty, ignored) is [var rule] && !existing.Contains(rule))
+            {
+                target.Add(directive);
+                existing.Add(rule);
+            }
+        }
     }
 
     internal static bool IsIntrospection(NamedType type) => type.Name.StartsWith("__", StringComparison.Ordinal);

@@ -59,6 +59,9 @@ public sealed class IntrospectionAccess
 
     public IntrospectionAccess(string policy) => this.policy = string.IsNullOrWhiteSpace(policy) ? throw new ArgumentException("A policy name is required.", nameof(policy)) : policy;
 
+    /// <summary>The policy introspection needs, or null when a predicate decides.</summary>
+    public string? Policy => policy;
+
     /// <summary>Whether <paramref name="user"/> may see the schema (<c>__schema</c>, <c>__type</c>, <c>?sdl</c>, the IDE).</summary>
     public async ValueTask<bool> IsAllowedAsync(ClaimsPrincipal? user, IServiceProvider services)
     {
@@ -131,6 +134,56 @@ public static class AuthorizationSchemaExtensions
             throw new SchemaException([
                 $"Authorization is required, but {missing.Count} field(s) have no rule: {string.Join(", ", missing)}. "
                 + "Add [Authorize] (or [AllowAnonymous]) to each field, to its declaring class, or to its type."]);
+        }
+
+        return schema;
+    }
+
+    /// <summary>Every policy name the schema's rules (and its introspection access) use, sorted.</summary>
+    public static IReadOnlyList<string> GetAuthorizationPolicies(this Schema schema)
+    {
+        var policies = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var type in schema.Types.Values.OfType<ObjectType>())
+        {
+            foreach (var rule in (type.Authorization ?? []).Concat(type.Fields.SelectMany(f => f.Authorization ?? [])))
+            {
+                if (rule.Policy is { } policy)
+                {
+                    policies.Add(policy);
+                }
+            }
+        }
+
+        if (schema.GetIntrospectionAccess()?.Policy is { } introspection)
+        {
+            policies.Add(introspection);
+        }
+
+        return [.. policies];
+    }
+
+    /// <summary>
+    /// Fails with a <see cref="SchemaException"/> when a policy the schema uses is not registered (or no authorization
+    /// services are), so a misspelt policy name is found at startup rather than denying every request at run time.
+    /// </summary>
+    public static Schema EnsurePoliciesExist(this Schema schema, IServiceProvider services)
+    {
+        var policies = schema.GetAuthorizationPolicies();
+        if (policies.Count == 0)
+        {
+            return schema;
+        }
+
+        if (services.GetService(typeof(IAuthorizationPolicyProvider)) is not IAuthorizationPolicyProvider provider)
+        {
+            throw new SchemaException([$"The schema uses the authorization policies {string.Join(", ", policies)}, but no authorization services are registered: call services.AddAuthorization()."]);
+        }
+
+        // The default provider answers synchronously; startup is the one place where waiting for a custom one is fine.
+        var missing = policies.Where(p => provider.GetPolicyAsync(p).GetAwaiter().GetResult() is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new SchemaException([$"The schema uses authorization policies that are not registered: {string.Join(", ", missing)}. Register them with services.AddAuthorization(o => o.AddPolicy(...))."]);
         }
 
         return schema;

@@ -622,6 +622,12 @@ public sealed class CodeFirstSchemaBuilder
             return existing;
         }
 
+        if (CodeFirstAuthorization.HasAny(type) || type.GetProperties().Any(CodeFirstAuthorization.HasAny))
+        {
+            // Input values are sent by the client, not read: such a rule would silently guard nothing.
+            throw new SchemaException([$"{type.Name} is used as an input type, where authorization attributes guard nothing. Put the rule on the field (the mutation or query) that takes it."]);
+        }
+
         var name = Naming.TypeName(type);
         var input = new InputObjectType(name.EndsWith("Input", StringComparison.Ordinal) ? name : name + "Input", type.GetCustomAttribute<GraphQLDescriptionAttribute>()?.Description)
         {
