@@ -130,7 +130,73 @@ internal static class AuthorizationCompiler
             }
         }
 
+        CompileArgumentGuards(schema);
         return errors;
+    }
+
+    /// <summary>
+    /// Filtering and sorting read data too: <c>patients(where: { diagnosis: { startsWith: "A" } })</c> tells a user who
+    /// may not read <c>diagnosis</c> which patients have it. The fields of <c>&lt;T&gt;FilterInput</c> and
+    /// <c>&lt;T&gt;SortInput</c> are guarded by the rules of <c>T</c> and of <c>T</c>'s field of the same name, checked
+    /// before the resolver whenever an argument uses them (nested inputs included).
+    /// </summary>
+    private static void CompileArgumentGuards(Schema schema)
+    {
+        var guards = new Dictionary<InputObjectType, Dictionary<string, ArgumentGuard>>();
+        foreach (var input in schema.Types.Values.OfType<InputObjectType>())
+        {
+            var typeName = input.Name.EndsWith("FilterInput", StringComparison.Ordinal) ? input.Name[..^"FilterInput".Length]
+                : input.Name.EndsWith("SortInput", StringComparison.Ordinal) ? input.Name[..^"SortInput".Length]
+                : null;
+            if (typeName is null || schema.FindType(typeName) is not ObjectType type)
+            {
+                continue;
+            }
+
+            foreach (var field in input.Fields)
+            {
+                if (type.Fields.Find(field.Name) is not { } output)
+                {
+                    continue;
+                }
+
+                var rules = new List<AuthorizationRule>(type.Authorization ?? []);
+                AddDistinct(rules, output.Authorization ?? []);
+                if (rules.Count > 0)
+                {
+                    if (!guards.TryGetValue(input, out var byField))
+                    {
+                        guards[input] = byField = new Dictionary<string, ArgumentGuard>(StringComparer.Ordinal);
+                    }
+
+                    byField[field.Name] = new ArgumentGuard(type, output, rules.ToArray());
+                }
+            }
+        }
+
+        // The input types from which a guarded input field can be reached (through nested inputs and lists).
+        var reachable = new HashSet<InputObjectType>(guards.Keys);
+        var inputs = schema.Types.Values.OfType<InputObjectType>().ToList();
+        for (var changed = reachable.Count > 0; changed;)
+        {
+            changed = false;
+            foreach (var input in inputs)
+            {
+                if (!reachable.Contains(input) && input.Fields.Any(f => f.Type.Named is InputObjectType nested && reachable.Contains(nested)))
+                {
+                    changed |= reachable.Add(input);
+                }
+            }
+        }
+
+        foreach (var type in schema.Types.Values.OfType<ObjectType>())
+        {
+            foreach (var field in type.Fields)
+            {
+                var arguments = field.Arguments.Where(a => a.Type.Named is InputObjectType input && reachable.Contains(input)).Select(a => a.Name).ToArray();
+                field.ArgumentGuards = arguments.Length == 0 ? null : new ArgumentGuards(arguments, guards, reachable);
+            }
+        }
     }
 
     private static void CopyRules(IEnumerable<AppliedDirective> rules, List<AppliedDirective> target)
@@ -157,6 +223,57 @@ internal static class AuthorizationCompiler
             {
                 target.Add(rule);
             }
+        }
+    }
+}
+
+/// <summary>The rules of one filter or sort input field: those of the object type and of its field of the same name.</summary>
+internal sealed record ArgumentGuard(ObjectType Type, OutputField Field, AuthorizationRule[] Rules);
+
+/// <summary>Finds the guarded input fields an argument value uses.</summary>
+internal sealed class ArgumentGuards(string[] arguments, Dictionary<InputObjectType, Dictionary<string, ArgumentGuard>> guards, HashSet<InputObjectType> reachable)
+{
+    public List<ArgumentGuard>? Find(OutputField field, IReadOnlyDictionary<string, object?> values)
+    {
+        List<ArgumentGuard>? found = null;
+        foreach (var name in arguments)
+        {
+            if (values.TryGetValue(name, out var value) && field.Arguments.Find(name)?.Type.Named is InputObjectType input)
+            {
+                Walk(input, value, ref found);
+            }
+        }
+
+        return found;
+    }
+
+    private void Walk(InputObjectType input, object? value, ref List<ArgumentGuard>? found)
+    {
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object?> map:
+                var byField = guards.GetValueOrDefault(input);
+                foreach (var (key, fieldValue) in map)
+                {
+                    if (byField is not null && byField.TryGetValue(key, out var guard) && !(found ??= []).Contains(guard))
+                    {
+                        found.Add(guard);
+                    }
+
+                    if (input.Fields.Find(key)?.Type.Named is InputObjectType nested && reachable.Contains(nested))
+                    {
+                        Walk(nested, fieldValue, ref found);
+                    }
+                }
+
+                break;
+            case System.Collections.IEnumerable items and not string:
+                foreach (var item in items)
+                {
+                    Walk(input, item, ref found);
+                }
+
+                break;
         }
     }
 }

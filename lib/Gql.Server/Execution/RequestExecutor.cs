@@ -320,6 +320,11 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                     await AuthorizeAsync(rules, AuthorizationTarget.Field, root, field, null, null, arguments, path);
                 }
 
+                foreach (var guard in field.ArgumentGuards?.Find(field, arguments) ?? [])
+                {
+                    await AuthorizeAsync(guard.Rules, AuthorizationTarget.Field, guard.Type, guard.Field, null, null, arguments, path);
+                }
+
                 return (await field.Subscriber(resolverContext), null);
             }
             catch (GraphQLException e)
@@ -402,6 +407,15 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                     if (field.Authorization is { } rules)
                     {
                         await AuthorizeAsync(rules, AuthorizationTarget.Field, type, field, parent, null, arguments, path);
+                    }
+
+                    if (field.ArgumentGuards?.Find(field, arguments) is { } guards)
+                    {
+                        // A filter or sort order on a field the user may not read would reveal its values.
+                        foreach (var guard in guards)
+                        {
+                            await AuthorizeAsync(guard.Rules, AuthorizationTarget.Field, guard.Type, guard.Field, null, null, arguments, path);
+                        }
                     }
 
                     var pipeline = field.Pipeline ?? field.Resolver ?? DefaultResolver.For(field.Name);

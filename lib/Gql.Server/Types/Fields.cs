@@ -87,6 +87,9 @@ public sealed class OutputField
     /// <summary>Whether the field is explicitly open to anonymous users (<c>@allowAnonymous</c>).</summary>
     internal bool AllowsAnonymous { get; set; }
 
+    /// <summary>Arguments (filters, sort orders) that can name guarded fields; null when there are none.</summary>
+    internal Authorization.ArgumentGuards? ArgumentGuards { get; set; }
+
     public override string ToString() => $"{DeclaringType?.Name}.{Name}";
 }
 

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Channels;
 using Gql.Server.Authorization;
+using Gql.Server.Data;
 using Gql.Server.Execution;
 using Gql.Server.Relay;
 using Microsoft.AspNetCore.Authorization;
@@ -106,6 +107,15 @@ public static class WardQueries
 
     [Authorize]
     public static IEnumerable<Patient> GetPatients() => Ward.Patients;
+
+    [Authorize]
+    [UseFiltering]
+    [UseSorting]
+    public static IEnumerable<Patient> GetSearchPatients() => Ward.Patients;
+
+    [AllowAnonymous]
+    [UseFiltering]
+    public static IEnumerable<Bed> GetSearchBeds() => Ward.Beds;
 
     [Authorize(Roles = ["Doctor"])]
     [Authorize(Policy = "OnShift")]

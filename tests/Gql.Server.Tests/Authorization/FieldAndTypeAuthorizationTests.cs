@@ -239,3 +239,40 @@ public sealed class FieldAndTypeAuthorizationTests
         public object? GetService(Type serviceType) => null;
     }
 }
+
+public sealed class FilterAndSortAuthorizationTests
+{
+    private static readonly Schema Schema = Build();
+
+    [Theory]
+    [InlineData("{ searchPatients(where: { diagnosis: { startsWith: \"SECRET-DX-A\" } }) { name } }")]
+    [InlineData("{ searchPatients(where: { and: [{ name: { neq: \"x\" } }, { diagnosis: { eq: \"y\" } }] }) { name } }")]
+    [InlineData("{ searchPatients(order: [{ name: ASC }, { diagnosis: DESC }]) { name } }")]
+    public async Task FilteringOrSortingByAFieldTheUserMayNotRead_IsDenied_BeforeTheResolverRuns(string query)
+    {
+        var result = await Schema.RunAsync(query, User("nina", "Nurse"));
+
+        Assert.Null(result.Data);
+        Assert.Equal("searchPatients:AUTH_NOT_AUTHORIZED", result.Codes());
+    }
+
+    [Fact]
+    public async Task FilteringByReadableFields_Works()
+    {
+        var result = await Schema.RunAsync("{ searchPatients(where: { name: { endsWith: \"Bob\" } }, order: [{ name: DESC }]) { name } }", User("nina", "Nurse"));
+
+        Assert.Null(result.Errors);
+        Assert.Equal("""{"searchPatients":[{"name":"SECRET-NAME-Bob"}]}""", result.DataJson());
+    }
+
+    [Fact]
+    public async Task FilteringThroughANestedGuardedType_IsDenied()
+    {
+        var nested = await Schema.RunAsync("{ searchBeds(where: { currentPatient: { name: { startsWith: \"SECRET-NAME-A\" } } }) { label } }", null);
+        var own = await Schema.RunAsync("{ searchBeds(where: { label: { eq: \"A-2\" } }) { label } }", null);
+
+        Assert.Equal("searchBeds:AUTH_NOT_AUTHENTICATED", nested.Codes());
+        Assert.Null(own.Errors);
+        Assert.Equal("""{"searchBeds":[{"label":"A-2"}]}""", own.DataJson());
+    }
+}
