@@ -206,8 +206,14 @@ public sealed class Schema
             }
         }
 
+        Authorization.AuthorizationCompiler.AddDefinitions(types.Values, directives);
         var schema = new Schema(query, mutation, subscription, types, directives, description);
         var errors = TypeSystemValidator.Validate(schema);
+        if (errors.Count == 0)
+        {
+            errors = Authorization.AuthorizationCompiler.Compile(schema);
+        }
+
         if (errors.Count > 0)
         {
             throw new SchemaException(errors);

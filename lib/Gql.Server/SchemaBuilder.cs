@@ -117,6 +117,12 @@ public static class SchemaBuilder
                     field.Arguments.Add(Input(argument));
                 }
 
+                foreach (var directive in node.Directives.Where(d => Authorization.AuthorizationDirectives.IsAuthorizationDirective(d.Name.Value)))
+                {
+                    // Kept so the executor enforces them (and the printer shows them); other field directives are not modelled.
+                    field.Directives.Add(new AppliedDirective(directive.Name.Value, directive.Arguments.ToDictionary(a => a.Name.Value, a => a.Value)));
+                }
+
                 type.Fields.Add(field);
             }
         }

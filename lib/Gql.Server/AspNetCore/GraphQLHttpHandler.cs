@@ -81,13 +81,21 @@ internal sealed partial class GraphQLHttpHandler
             context.Response.Headers.Vary = "Accept";
             if (isGet && options.EnableSchemaRequests && request.Query.ContainsKey("sdl"))
             {
-                await WriteSdlAsync(context);
+                if (!await RefuseIntrospectionAsync(context, mediaType))
+                {
+                    await WriteSdlAsync(context);
+                }
+
                 return;
             }
 
             if (isGet && options.Ide.Enable && !request.Query.ContainsKey("query") && MediaTypes.AcceptsHtml(request.Headers.Accept))
             {
-                await IdeAssets.Instance.WriteIndexAsync(context, EndpointPath(context, null), options.Ide);
+                if (!await RefuseIntrospectionAsync(context, mediaType))
+                {
+                    await IdeAssets.Instance.WriteIndexAsync(context, EndpointPath(context, null), options.Ide);
+                }
+
                 return;
             }
 
@@ -303,6 +311,20 @@ internal sealed partial class GraphQLHttpHandler
         }
 
         context.Response.StatusCode = StatusCodes.Status404NotFound;
+    }
+
+    /// <summary>The schema's introspection rule also guards <c>?sdl</c> and the IDE: 401 for anonymous users, 403 for others it rejects.</summary>
+    private async Task<bool> RefuseIntrospectionAsync(HttpContext context, ResponseMediaType mediaType)
+    {
+        executor ??= rootServices.GetRequiredService<IRequestExecutor>();
+        if (await Authorization.AuthorizationSchemaExtensions.IsIntrospectionAllowedAsync(executor.Schema, context.User, context.RequestServices))
+        {
+            return false;
+        }
+
+        var signedIn = context.User.Identities.Any(i => i.IsAuthenticated);
+        await WriteTransportErrorAsync(context, signedIn ? StatusCodes.Status403Forbidden : StatusCodes.Status401Unauthorized, mediaType, ErrorCodes.IntrospectionNotAllowed, "Introspection is not allowed for the current user.");
+        return true;
     }
 
     private async Task WriteSdlAsync(HttpContext context)

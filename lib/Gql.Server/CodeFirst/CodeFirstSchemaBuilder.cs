@@ -46,6 +46,8 @@ public sealed class CodeFirstSchemaBuilder
     private readonly Dictionary<Type, (MethodInfo Method, object? Instance)> nodeResolvers = [];
     private Func<Type, bool> isService = _ => false;
     private MutationConvention? mutationConvention;
+    private Func<OutputField, bool>? requireAuthorization;
+    private Authorization.IntrospectionAccess? introspectionAccess;
 
     /// <summary>Registers a class by its attributes: a root type part, an object type extension, or a type to include.</summary>
     public CodeFirstSchemaBuilder AddType(Type type)
@@ -131,6 +133,35 @@ public sealed class CodeFirstSchemaBuilder
         return this;
     }
 
+    /// <summary>
+    /// Deny by default: the build fails, naming each field, when a field <paramref name="which"/> selects (by default
+    /// <see cref="Authorization.AuthorizationSchemaExtensions.RequiresRuleByDefault"/>: every object type field but
+    /// introspection, <c>node</c>/<c>nodes</c> and engine-generated types) has no rule of its own, of its class or
+    /// type, and no <c>[AllowAnonymous]</c>.
+    /// </summary>
+    public CodeFirstSchemaBuilder RequireAuthorization(Func<OutputField, bool>? which = null)
+    {
+        requireAuthorization = which ?? Authorization.AuthorizationSchemaExtensions.RequiresRuleByDefault;
+        return this;
+    }
+
+    /// <summary>
+    /// Only users <paramref name="allow"/> accepts may introspect (<c>__schema</c>, <c>__type</c>; <c>__typename</c> is
+    /// always allowed), read <c>?sdl</c> or open the IDE. Others get <c>INTROSPECTION_NOT_ALLOWED</c> (HTTP: 401/403).
+    /// </summary>
+    public CodeFirstSchemaBuilder AllowIntrospection(Func<System.Security.Claims.ClaimsPrincipal?, bool> allow)
+    {
+        introspectionAccess = new Authorization.IntrospectionAccess(allow);
+        return this;
+    }
+
+    /// <summary>Only authenticated users who satisfy the ASP.NET Core policy <paramref name="policy"/> may introspect (see the other overload).</summary>
+    public CodeFirstSchemaBuilder AllowIntrospection(string policy)
+    {
+        introspectionAccess = new Authorization.IntrospectionAccess(policy);
+        return this;
+    }
+
     /// <summary>Runs after the schema is built (e.g. to hand it to tooling).</summary>
     public CodeFirstSchemaBuilder OnBuilt(Action<Schema> action)
     {
@@ -176,7 +207,22 @@ public sealed class CodeFirstSchemaBuilder
         }
 
         AddNodes(query);
+        foreach (var generated in generatedTypes.Values)
+        {
+            generated.Metadata[Authorization.AuthorizationSchemaExtensions.EngineGeneratedKey] = true;
+        }
+
         var schema = Schema.Create(query, mutation, subscription, outputTypes.Values.Concat(inputTypes.Values).Concat(enumTypes.Values).Concat(generatedTypes.Values).Distinct());
+        if (requireAuthorization is not null)
+        {
+            Authorization.AuthorizationSchemaExtensions.EnsureAuthorized(schema, requireAuthorization);
+        }
+
+        if (introspectionAccess is not null)
+        {
+            Authorization.AuthorizationSchemaExtensions.SetIntrospectionAccess(schema, introspectionAccess);
+        }
+
         onBuilt.ForEach(a => a(schema));
         return schema;
     }
@@ -204,10 +250,12 @@ public sealed class CodeFirstSchemaBuilder
 
             var readKey = idField.Resolver ?? DefaultResolver.For("id");
             var typeName = type.Name;
-            type.Fields.Replace(new OutputField("id", new NonNullType(Scalars.ID), idField.Description)
+            var globalId = new OutputField("id", new NonNullType(Scalars.ID), idField.Description)
             {
                 Resolver = async c => await readKey(c) is { } key ? Relay.NodeIds.Encode(typeName, key) : null,
-            });
+            };
+            globalId.Directives.AddRange(idField.Directives);
+            type.Fields.Replace(globalId);
             type.Interfaces.Add(node);
             var keyParameter = method.GetParameters()[0];
             var scratch = new OutputField("node", new NonNullType(Scalars.ID));
@@ -258,6 +306,8 @@ public sealed class CodeFirstSchemaBuilder
             },
         };
         nodesField.Arguments.Add(new InputField("ids", new NonNullType(new ListType(new NonNullType(Scalars.ID))), "The list of node IDs."));
+        nodeField.Metadata[Authorization.AuthorizationSchemaExtensions.EngineGeneratedKey] = true;
+        nodesField.Metadata[Authorization.AuthorizationSchemaExtensions.EngineGeneratedKey] = true;
         query.Fields.Add(nodeField);
         query.Fields.Add(nodesField);
         generatedTypes["Node"] = node;
@@ -400,6 +450,7 @@ public sealed class CodeFirstSchemaBuilder
             ? new InterfaceType(name, description) { RuntimeType = type }
             : new ObjectType(name, description) { RuntimeType = type };
         outputTypes[type] = complex;
+        AddTypeRules(complex, type);
         if (complex is InterfaceType)
         {
             // The concrete types of an abstract CLR type live beside it: they are its possible types.
@@ -425,6 +476,7 @@ public sealed class CodeFirstSchemaBuilder
             }
 
             Configure(field, property, property.PropertyType);
+            CodeFirstAuthorization.ApplyToField(field, property, NoClassRules);
             complex.Fields.Add(field);
         }
 
@@ -445,6 +497,9 @@ public sealed class CodeFirstSchemaBuilder
         var streams = subscription
             ? methods.Select(m => m.GetCustomAttribute<SubscribeAttribute>()?.With).Where(w => w is not null).ToHashSet(StringComparer.Ordinal)
             : [];
+
+        // A root class's rules guard each field it adds; an extension's rules guard its type (see AddTypeRules).
+        var classRules = parentType is null ? CodeFirstAuthorization.ClassRules(declaring) : NoClassRules;
         foreach (var method in methods)
         {
             if (streams.Contains(method.Name))
@@ -461,6 +516,11 @@ public sealed class CodeFirstSchemaBuilder
 
             if (method.GetCustomAttribute<Relay.NodeResolverAttribute>() is not null && parentType is not null)
             {
+                if (CodeFirstAuthorization.HasAny(method))
+                {
+                    throw new SchemaException([$"{declaring.Name}.{method.Name}: authorization attributes on a [NodeResolver] would guard only node(id:). Put them on the type ({declaring.Name} or {parentType.Name}): a type rule guards every {parentType.Name} value, through node(id:) and every other path."]);
+                }
+
                 nodeResolvers[parentType] = (method, instance);
                 continue;
             }
@@ -492,6 +552,8 @@ public sealed class CodeFirstSchemaBuilder
             }
 
             Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
+            var stream = subscription && method.GetCustomAttribute<SubscribeAttribute>()?.With is { } streamName ? declaring.GetMethod(streamName) : null;
+            CodeFirstAuthorization.ApplyToField(field, method, classRules, stream);
             if (owner.Name == "Mutation" && parentType is null)
             {
                 if (mutationConvention is not null)
@@ -507,6 +569,22 @@ public sealed class CodeFirstSchemaBuilder
             // An extension's field replaces the property of the same name (e.g. a navigation loaded by a DataLoader).
             owner.Fields.Replace(field);
         }
+    }
+
+    private static readonly (List<Authorization.AuthorizationRule> Rules, bool Anonymous) NoClassRules = ([], false);
+
+    /// <summary>Rules on the CLR type and on its <c>[ObjectType&lt;T&gt;]</c> extensions guard every value of the type.</summary>
+    private void AddTypeRules(ComplexType complex, Type type)
+    {
+        var rules = CodeFirstAuthorization.Rules(type, type.Name);
+        var anonymous = CodeFirstAuthorization.IsAnonymous(type);
+        foreach (var (_, extension) in ExtensionsFor(type))
+        {
+            rules.AddRange(CodeFirstAuthorization.Rules(extension, extension.Name).Where(r => !rules.Contains(r)));
+            anonymous |= CodeFirstAuthorization.IsAnonymous(extension);
+        }
+
+        CodeFirstAuthorization.AddDirectives(complex.Directives, rules, anonymous);
     }
 
     private SubscribeResolver StreamOf(Type declaring, string name, object? instance, OutputField field)
@@ -542,6 +620,12 @@ public sealed class CodeFirstSchemaBuilder
         if (inputTypes.TryGetValue(type, out var existing))
         {
             return existing;
+        }
+
+        if (CodeFirstAuthorization.HasAny(type) || type.GetProperties().Any(CodeFirstAuthorization.HasAny))
+        {
+            // Input values are sent by the client, not read: such a rule would silently guard nothing.
+            throw new SchemaException([$"{type.Name} is used as an input type, where authorization attributes guard nothing. Put the rule on the field (the mutation or query) that takes it."]);
         }
 
         var name = Naming.TypeName(type);

@@ -21,7 +21,7 @@ public static class GraphQLServerServiceCollectionExtensions
             var isService = sp.GetService<IServiceProviderIsService>();
             builder.UseServiceDetection(t => isService?.IsService(t) == true);
             configure(builder);
-            return builder.Build();
+            return Authorization.AuthorizationSchemaExtensions.EnsurePoliciesExist(builder.Build(), sp);
         });
         services.TryAddSingleton<AspNetCore.ISchemaSdlProvider, SchemaPrinterSdlProvider>();
         services.TryAddSingleton<IRequestExecutor>(sp =>

@@ -67,6 +67,7 @@ public static class ErrorCodes
     public const string InvalidLeafValue = "INVALID_LEAF_VALUE";
     public const string NotAuthenticated = "AUTH_NOT_AUTHENTICATED";
     public const string NotAuthorized = "AUTH_NOT_AUTHORIZED";
+    public const string IntrospectionNotAllowed = "INTROSPECTION_NOT_ALLOWED";
     public const string MaxDepthExceeded = "MAX_DEPTH_EXCEEDED";
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
     public const string MaxOperationsExceeded = "MAX_OPERATIONS_EXCEEDED";

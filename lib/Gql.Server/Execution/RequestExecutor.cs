@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Gql.Language;
 using Gql.Language.Ast;
+using Gql.Server.Authorization;
 using Gql.Server.Introspection;
 using Gql.Server.Types;
 using Gql.Server.Validation;
@@ -19,6 +20,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
 {
     private readonly ExecutorOptions options = options ?? new ExecutorOptions();
     private readonly ConcurrentDictionary<string, PreparedDocument> documents = new(StringComparer.Ordinal);
+    private readonly IntrospectionAccess? introspectionAccess = schema.GetIntrospectionAccess();
 
     public Schema Schema { get; } = schema;
 
@@ -28,6 +30,11 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         if (failure is not null)
         {
             return failure;
+        }
+
+        if (introspectionAccess is not null && await CheckIntrospectionAsync(prepared!, context) is { } refused)
+        {
+            return refused;
         }
 
         var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation!, request.Variables);
@@ -66,6 +73,12 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             yield break;
         }
 
+        if (introspectionAccess is not null && await CheckIntrospectionAsync(prepared!, context) is { } refused)
+        {
+            yield return refused;
+            yield break;
+        }
+
         var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation, request.Variables);
         if (variableErrors.Count > 0)
         {
@@ -92,6 +105,11 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                 var eventContext = scope is null ? context : context.WithServices(scope.Value.ServiceProvider);
                 var run = new OperationRun(this, prepared!, operation, variables, eventContext, cancellationToken);
                 yield return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+                if (run.RootFieldDenied)
+                {
+                    // The subscription field's rules are checked again for every event: once they deny, the stream ends.
+                    yield break;
+                }
             }
             finally
             {
@@ -160,6 +178,19 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         return (operation, prepared, null);
     }
 
+    /// <summary>Refuses documents that introspect the schema (<c>__schema</c>, <c>__type</c>) for users the schema's access rule rejects.</summary>
+    private async ValueTask<ExecutionResult?> CheckIntrospectionAsync(PreparedDocument prepared, RequestContext context)
+    {
+        if (prepared.IntrospectionFields.Count == 0 || await introspectionAccess!.IsAllowedAsync(context.User, context.Services))
+        {
+            return null;
+        }
+
+        return ExecutionResult.Failed(RequestErrorKind.Validation, prepared.IntrospectionFields
+            .Select(f => new GraphQLError("Introspection is not allowed for the current user.", ErrorCodes.IntrospectionNotAllowed).At(f))
+            .ToList());
+    }
+
     private PreparedDocument GetDocument(string query)
     {
         if (documents.TryGetValue(query, out var cached))
@@ -193,6 +224,35 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
     {
         public Dictionary<string, FragmentDefinitionNode> Fragments { get; } =
             Document?.Definitions.OfType<FragmentDefinitionNode>().GroupBy(f => f.Name.Value).ToDictionary(g => g.Key, g => g.First()) ?? [];
+
+        /// <summary>The <c>__schema</c> and <c>__type</c> fields anywhere in the document (validation allows them only on the query type).</summary>
+        public IReadOnlyList<FieldNode> IntrospectionFields => introspectionFields ??= Document is null ? [] : IntrospectionFieldFinder.Find(Document);
+
+        private IReadOnlyList<FieldNode>? introspectionFields;
+    }
+
+    private static readonly IReadOnlyDictionary<string, object?> EmptyArguments = System.Collections.ObjectModel.ReadOnlyDictionary<string, object?>.Empty;
+
+    private sealed class IntrospectionFieldFinder : SyntaxWalker
+    {
+        private readonly List<FieldNode> found = [];
+
+        public static List<FieldNode> Find(DocumentNode document)
+        {
+            var finder = new IntrospectionFieldFinder();
+            document.Accept(finder);
+            return finder.found;
+        }
+
+        public override void VisitField(FieldNode node)
+        {
+            if (node.Name.Value is "__schema" or "__type")
+            {
+                found.Add(node);
+            }
+
+            base.VisitField(node);
+        }
     }
 
     /// <summary>Signals that a non-null position got null: the nearest nullable parent becomes null.</summary>
@@ -218,6 +278,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         private readonly List<GraphQLError> errors = [];
         private readonly ConcurrentDictionary<(ObjectType, FieldGroup?), List<FieldGroup>> collected = new();
         private readonly Schema schema = executor.Schema;
+        private RequestAuthorizer? authorizer;
 
         public async Task<ExecutionResult> ExecuteAsync(object? rootValue)
         {
@@ -251,6 +312,17 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                 if (field.Subscriber is null)
                 {
                     throw new GraphQLException($"Subscription field \"{root.Name}.{field.Name}\" has no event source.");
+                }
+
+                if (field.Authorization is { } rules)
+                {
+                    // Checked before the stream opens: a denied subscriber never subscribes to the topic.
+                    await AuthorizeAsync(rules, AuthorizationTarget.Field, root, field, null, null, arguments, path);
+                }
+
+                foreach (var guard in field.ArgumentGuards?.Find(field, arguments) ?? [])
+                {
+                    await AuthorizeAsync(guard.Rules, AuthorizationTarget.Field, guard.Type, guard.Field, null, null, arguments, path);
                 }
 
                 return (await field.Subscriber(resolverContext), null);
@@ -332,6 +404,20 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                 {
                     var arguments = CoerceArguments(field.Arguments, node.Arguments);
                     resolverContext = new ResolverContext(this, type, field, parent, arguments, group, path);
+                    if (field.Authorization is { } rules)
+                    {
+                        await AuthorizeAsync(rules, AuthorizationTarget.Field, type, field, parent, null, arguments, path);
+                    }
+
+                    if (field.ArgumentGuards?.Find(field, arguments) is { } guards)
+                    {
+                        // A filter or sort order on a field the user may not read would reveal its values.
+                        foreach (var guard in guards)
+                        {
+                            await AuthorizeAsync(guard.Rules, AuthorizationTarget.Field, guard.Type, guard.Field, null, null, arguments, path);
+                        }
+                    }
+
                     var pipeline = field.Pipeline ?? field.Resolver ?? DefaultResolver.For(field.Name);
                     var task = pipeline(resolverContext);
                     value = task.IsCompletedSuccessfully ? task.Result : await task;
@@ -409,9 +495,19 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                         return enumType.FindByRuntimeValue(value)?.Name
                             ?? throw new GraphQLException($"Enum \"{enumType.Name}\" cannot represent value: {ValueCoercion.Describe(value is Enum ? value.ToString() : value)}", ErrorCodes.InvalidLeafValue);
                     case ObjectType objectType:
+                        if (objectType.Authorization is { } typeRules)
+                        {
+                            await AuthorizeAsync(typeRules, AuthorizationTarget.Type, objectType, field, null, value, EmptyArguments, path);
+                        }
+
                         return await ExecuteFieldsAsync(objectType, value, SubFields(objectType, group), path);
                     default:
                         var runtimeType = ResolveAbstractType((NamedType)type, value, field);
+                        if (runtimeType.Authorization is { } runtimeRules)
+                        {
+                            await AuthorizeAsync(runtimeRules, AuthorizationTarget.Type, runtimeType, field, null, value, EmptyArguments, path);
+                        }
+
                         return await ExecuteFieldsAsync(runtimeType, value, SubFields(runtimeType, group), path);
                 }
             }
@@ -671,6 +767,45 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             }
 
             return true;
+        }
+
+        /// <summary>Set when a root field was denied: a subscription then ends after this event's result.</summary>
+        internal bool RootFieldDenied { get; private set; }
+
+        /// <summary>Checks rules for the request's user; a denial (or a failing policy) fails the field or value with an error.</summary>
+        private async ValueTask AuthorizeAsync(AuthorizationRule[] rules, AuthorizationTarget target, ObjectType type, OutputField field, object? parent, object? value, IReadOnlyDictionary<string, object?> arguments, ResultPath path)
+        {
+            var authorizer = this.authorizer ??= new RequestAuthorizer(Context.User, Context.Services);
+            AuthorizationOutcome outcome;
+            try
+            {
+                outcome = await authorizer.AuthorizeAsync(rules, () => new AuthorizationResource(target, type, field, parent, value, arguments, path, Context.User, Context.Services));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Fail closed: a policy that cannot be evaluated denies, and the cause goes to the log, not the client.
+                executor.options.OnUnexpectedError?.Invoke(e, path);
+                if (path.Count == 1 && target == AuthorizationTarget.Field)
+                {
+                    RootFieldDenied = true;
+                }
+
+                throw new GraphQLException(executor.options.IncludeExceptionDetails ? e.Message : "Unexpected Execution Error", ErrorCodes.Unexpected);
+            }
+
+            if (outcome == AuthorizationOutcome.Allowed)
+            {
+                return;
+            }
+
+            if (path.Count == 1 && target == AuthorizationTarget.Field)
+            {
+                RootFieldDenied = true;
+            }
+
+            throw outcome == AuthorizationOutcome.NotAuthenticated
+                ? new GraphQLException("The current user is not authenticated: sign in to access this resource.", ErrorCodes.NotAuthenticated)
+                : new GraphQLException("The current user is not authorized to access this resource.", ErrorCodes.NotAuthorized);
         }
 
         private void AddError(GraphQLError error)

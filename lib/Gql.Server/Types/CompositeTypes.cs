@@ -20,6 +20,12 @@ public sealed class ObjectType(string name, string? description = null) : Comple
     /// <summary>Decides whether a value is of this type; by default an instance test of <see cref="RuntimeType"/>.</summary>
     public Func<object, bool>? IsTypeOf { get; set; }
 
+    /// <summary>Rules every value of this type must pass when it is completed (its own and its interfaces'); null when none.</summary>
+    internal Authorization.AuthorizationRule[]? Authorization { get; set; }
+
+    /// <summary>Whether the type is explicitly open to anonymous users (<c>@allowAnonymous</c>).</summary>
+    internal bool AllowsAnonymous { get; set; }
+
     public bool IsInstance(object value) =>
         IsTypeOf?.Invoke(value) ?? (RuntimeType is not null && RuntimeType.IsInstanceOfType(value));
 }

@@ -81,6 +81,15 @@ public sealed class OutputField
     /// <summary>The resolver with its middleware, composed once when the schema is built.</summary>
     internal FieldResolver? Pipeline { get; set; }
 
+    /// <summary>The authorization rules checked before the resolver runs (all must pass); null when there are none.</summary>
+    internal Authorization.AuthorizationRule[]? Authorization { get; set; }
+
+    /// <summary>Whether the field is explicitly open to anonymous users (<c>@allowAnonymous</c>).</summary>
+    internal bool AllowsAnonymous { get; set; }
+
+    /// <summary>Arguments (filters, sort orders) that can name guarded fields; null when there are none.</summary>
+    internal Authorization.ArgumentGuards? ArgumentGuards { get; set; }
+
     public override string ToString() => $"{DeclaringType?.Name}.{Name}";
 }
 
