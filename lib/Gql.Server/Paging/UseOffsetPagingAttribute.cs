@@ -45,6 +45,7 @@ public sealed class UseOffsetPagingAttribute : FieldConfigurationAttribute
         field.Arguments.Add(new InputField("skip", Scalars.Int));
         field.Arguments.Add(new InputField("take", Scalars.Int));
         field.Metadata[PagingOptions.MetadataKey] = options;
+        field.Metadata[ListSize.MetadataKey] = new ListSize(DefaultPageSize) { SlicingArguments = ["take"], MaxSize = MaxPageSize, SizedFields = ["items"] };
         var page = typeof(UseOffsetPagingAttribute).GetMethod(nameof(PageAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
             .MakeGenericMethod(elementType).CreateDelegate<Func<object?, IResolverContext, PagingOptions, ValueTask<object?>>>();
         field.Middleware.Add(next => async c => await page(await next(c), c, options));

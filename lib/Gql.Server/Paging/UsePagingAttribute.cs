@@ -41,6 +41,7 @@ public sealed class UsePagingAttribute : FieldConfigurationAttribute
         field.Arguments.Add(new InputField("last", Scalars.Int, "Returns the last _n_ elements from the list."));
         field.Arguments.Add(new InputField("before", Scalars.String, "Returns the elements in the list that come before the specified cursor."));
         field.Metadata[PagingOptions.MetadataKey] = options;
+        field.Metadata[ListSize.MetadataKey] = new ListSize(DefaultPageSize) { SlicingArguments = ["first", "last"], MaxSize = MaxPageSize, SizedFields = ["edges", "nodes"] };
         var page = typeof(Pager).GetMethod(nameof(Pager.PageAsync))!.MakeGenericMethod(elementType).CreateDelegate<Func<object?, IResolverContext, PagingOptions, ValueTask<object?>>>();
         field.Middleware.Add(next => async resolverContext =>
         {
@@ -50,7 +51,7 @@ public sealed class UsePagingAttribute : FieldConfigurationAttribute
     }
 }
 
-/// <summary>Paging settings of a field; the cost analysis reads them to estimate list sizes.</summary>
+/// <summary>Paging settings of a field (projections look for them to see through the connection).</summary>
 public sealed record PagingOptions(int DefaultPageSize, int MaxPageSize, bool IncludeTotalCount)
 {
     public const string MetadataKey = "gql.paging";
