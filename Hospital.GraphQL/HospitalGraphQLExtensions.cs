@@ -1,6 +1,6 @@
 using Gql.Data;
 using Gql.Server;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Hospital.Data;
 using Hospital.Seed;
 using Microsoft.EntityFrameworkCore;

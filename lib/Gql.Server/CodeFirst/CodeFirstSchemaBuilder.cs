@@ -418,10 +418,10 @@ public sealed class CodeFirstSchemaBuilder
                 DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
                 Resolver = ResolverCompiler.Property(property),
             };
-            field.Metadata[Projections.ProjectionMetadata.Member] = property;
+            field.Metadata[ProjectionMetadata.Member] = property;
             if (settings.Requires.TryGetValue(property.Name, out var required))
             {
-                field.Metadata[Projections.ProjectionMetadata.Requires] = required;
+                field.Metadata[ProjectionMetadata.Requires] = required;
             }
 
             Configure(field, property, property.PropertyType);
@@ -486,9 +486,9 @@ public sealed class CodeFirstSchemaBuilder
                 field.Resolver = compiled.Resolver;
             }
 
-            if (method.GetCustomAttribute<Projections.RequiresAttribute>() is { } requires)
+            if (method.GetCustomAttribute<RequiresAttribute>() is { } requires)
             {
-                field.Metadata[Projections.ProjectionMetadata.Requires] = requires.Members;
+                field.Metadata[ProjectionMetadata.Requires] = requires.Members;
             }
 
             Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
