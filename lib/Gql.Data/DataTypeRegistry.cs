@@ -186,7 +186,7 @@ internal static class DataExtensions
 
                     var configuration = Activator.CreateInstance(configurationType)!;
                     configure.Invoke(null, [configuration]);
-                    result.UnionWith((HashSet<string>)configurationType.GetProperty(nameof(ObjectTypeConfiguration<object>.Ignored), BindingFlags.NonPublic | BindingFlags.Instance)!.GetValue(configuration)!);
+                    result.UnionWith((IReadOnlyCollection<string>)configurationType.GetProperty(nameof(ObjectTypeConfiguration<object>.IgnoredProperties))!.GetValue(configuration)!);
                 }
             }
 

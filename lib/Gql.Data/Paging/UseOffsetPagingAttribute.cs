@@ -42,7 +42,7 @@ public sealed class UseOffsetPagingAttribute : FieldConfigurationAttribute
             type.Fields.Add(new OutputField("totalCount", new NonNullType(Scalars.Int)) { Resolver = async c => (object?)await ((Segment)c.Parent!).CountAsync(c.RequestAborted) });
             return type;
         });
-        field.Type = new NonNullType(segment);
+        context.Type = new NonNullType(segment);
         field.Arguments.Add(new InputField("skip", Scalars.Int));
         field.Arguments.Add(new InputField("take", Scalars.Int));
         field.Metadata[PagingOptions.MetadataKey] = options;

@@ -36,7 +36,7 @@ public sealed class UsePagingAttribute : FieldConfigurationAttribute
         var options = new PagingOptions(DefaultPageSize, MaxPageSize, IncludeTotalCount);
         var baseName = char.ToUpperInvariant(field.Name[0]) + field.Name[1..];
         var connection = ConnectionTypes.Connection(context.Builder, baseName, list.OfType, options);
-        field.Type = new NonNullType(connection);
+        context.Type = new NonNullType(connection);
         field.Arguments.Add(new InputField("first", Scalars.Int, "Returns the first _n_ elements from the list."));
         field.Arguments.Add(new InputField("after", Scalars.String, "Returns the elements in the list that come after the specified cursor."));
         field.Arguments.Add(new InputField("last", Scalars.Int, "Returns the last _n_ elements from the list."));

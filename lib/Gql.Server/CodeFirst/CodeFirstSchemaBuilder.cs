@@ -631,8 +631,11 @@ public sealed class CodeFirstSchemaBuilder
         return type.IsValueType ? (type, true) : (type, info is null || info.ReadState != NullabilityState.Nullable);
     }
 
-    /// <summary>The element type of a list-like CLR type (arrays, IEnumerable&lt;T&gt;, IQueryable&lt;T&gt;), not strings or dictionaries.</summary>
-    internal static Type? ElementType(Type type)
+    /// <summary>
+    /// The element type of a list-like CLR type (arrays, IEnumerable&lt;T&gt;, IQueryable&lt;T&gt;), not strings or
+    /// dictionaries; null for other types. Field middleware attributes use it to find what a resolver's list holds.
+    /// </summary>
+    public static Type? ElementType(Type type)
     {
         if (type == typeof(string) || typeof(IDictionary).IsAssignableFrom(type))
         {
