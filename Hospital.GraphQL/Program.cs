@@ -1,9 +1,11 @@
 using Hospital.Data;
 using Hospital.GraphQL;
+using Hospital.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHospitalData(builder.Configuration);
 builder.Services.AddHospitalGraphQL();
+builder.Services.AddHospitalDemoData();
 
 var app = builder.Build();
 if (SchemaExport.IsRequested(args))
@@ -11,7 +13,7 @@ if (SchemaExport.IsRequested(args))
     return SchemaExport.Run(args, app.Services);
 }
 
-await app.PrepareDatabaseAsync();
+await app.PrepareHospitalDatabaseAsync();
 app.MapHospitalGraphQL();
 await app.RunAsync();
 return 0;

@@ -1,15 +1,26 @@
 using Hospital.Data;
 using Hospital.GraphQL;
+using Hospital.Seed;
 using Hospital.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseStaticWebAssets(); // Radzen's files from the package in any environment (a no-op once published)
-builder.Services.AddHospitalData(builder.Configuration);
-builder.Services.AddHospitalGraphQL();
+var hostsApi = builder.Configuration.HostsHospitalApi(); // false: Hospital:ApiBaseAddress names the API to use
+if (hostsApi)
+{
+    builder.Services.AddHospitalData(builder.Configuration);
+    builder.Services.AddHospitalGraphQL();
+    builder.Services.AddHospitalDemoData();
+}
+
 builder.Services.AddHospitalWeb(builder.Configuration);
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
-app.MapHospitalGraphQL();
+if (hostsApi)
+{
+    await app.PrepareHospitalDatabaseAsync();
+    app.MapHospitalGraphQL();
+}
+
 app.MapHospitalWeb();
 await app.RunAsync();
