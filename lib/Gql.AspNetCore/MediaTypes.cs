@@ -1,3 +1,4 @@
+using Gql.Transport;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
@@ -16,11 +17,11 @@ internal enum ResponseMediaType
 /// <summary>Accept and Content-Type handling.</summary>
 internal static class MediaTypes
 {
-    public const string GraphQLResponseJson = "application/graphql-response+json";
-    public const string Json = "application/json";
+    public const string GraphQLResponseJson = GraphQLMediaTypes.GraphQLResponseJson;
+    public const string Json = GraphQLMediaTypes.Json;
     public const string GraphQLResponseJsonUtf8 = "application/graphql-response+json; charset=utf-8";
     public const string JsonUtf8 = "application/json; charset=utf-8";
-    public const string EventStream = "text/event-stream";
+    public const string EventStream = GraphQLMediaTypes.EventStream;
     public const string EventStreamUtf8 = "text/event-stream; charset=utf-8";
 
     public static string ContentType(ResponseMediaType type) =>
