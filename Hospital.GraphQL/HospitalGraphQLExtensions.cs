@@ -1,9 +1,8 @@
 using Gql.Data;
 using Gql.Server;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Hospital.Data;
 using Hospital.GraphQL.Accounts;
-using Hospital.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -14,7 +13,7 @@ public static class HospitalGraphQLExtensions
 {
     /// <summary>
     /// The hospital API: the code-first schema of this assembly, its DataLoaders, one DbContext per resolver call
-    /// (from the pooled factory, so concurrent resolvers never share one), health checks and demo-data seeding.
+    /// (from the pooled factory, so concurrent resolvers never share one), and health checks.
     /// </summary>
     public static IServiceCollection AddHospitalGraphQL(this IServiceCollection services)
     {
@@ -36,7 +35,6 @@ public static class HospitalGraphQLExtensions
         services.AddChangeLoader(db => db.LabNotes.Include(n => n.LabOrder), n => n.Id);
         services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
         services.AddGraphQLEntityFramework();
-        services.AddSingleton<DemoDataSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return services;
     }
@@ -55,55 +53,6 @@ public static class HospitalGraphQLExtensions
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
-    }
-
-    /// <summary>
-    /// Creates or upgrades the schema and, when <c>Hospital:SeedDemoData</c> is true (the default) and the database is
-    /// empty, fills it with demo data (<c>Hospital:DemoPatients</c> patients). The demo password is logged once.
-    /// </summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app)
-    {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Hospital.Database");
-        var schema = app.Services.GetRequiredService<SchemaManager>();
-        var applied = await schema.EnsureSchemaAsync();
-        if (applied.Count > 0)
-        {
-            logger.LogInformation("Database schema created or upgraded to version {Version}", SchemaManager.CurrentVersion);
-        }
-
-        if (!app.Configuration.GetValue("Hospital:SeedDemoData", true))
-        {
-            return;
-        }
-
-        var seeder = app.Services.GetRequiredService<DemoDataSeeder>();
-        if (!await seeder.IsEmptyAsync())
-        {
-            return;
-        }
-
-        var options = new SeedOptions
-        {
-            Patients = app.Configuration.GetValue("Hospital:DemoPatients", SeedOptions.DefaultPatients),
-            DemoPassword = app.Configuration["Hospital:DemoPassword"],
-        };
-        var summary = await seeder.SeedAsync(options, new LoggerSeedProgress(logger));
-        logger.LogWarning(
-            "Seeded demo data: {Rows} rows. Demo accounts {Accounts} use the password {Password}",
-            summary.TotalRows,
-            string.Join(", ", summary.Accounts.Select(a => a.UserName)),
-            summary.DemoPassword);
-    }
-
-    private sealed class LoggerSeedProgress(ILogger logger) : ISeedProgress
-    {
-        public void Phase(string name, int total) => logger.LogInformation("Seeding {Phase}: {Total}", name, total);
-
-        public void Advance(string name, int by)
-        {
-        }
-
-        public void Log(string message) => logger.LogInformation("{Message}", message);
     }
 }
 

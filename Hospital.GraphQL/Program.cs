@@ -1,10 +1,12 @@
 using Hospital.Data;
 using Hospital.GraphQL;
 using Hospital.GraphQL.Accounts;
+using Hospital.Seed;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddHospitalData(builder.Configuration);
 builder.Services.AddHospitalGraphQL();
+builder.Services.AddHospitalDemoData();
 
 var app = builder.Build();
 if (SchemaExport.IsRequested(args))
@@ -17,7 +19,7 @@ if (HospitalStartup.Fails(app))
     return 1;
 }
 
-await app.PrepareDatabaseAsync();
+await app.PrepareHospitalDatabaseAsync();
 app.MapHospitalGraphQL();
 await app.RunAsync();
 return 0;

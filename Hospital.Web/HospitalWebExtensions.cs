@@ -1,5 +1,6 @@
 using Gql.Client;
 using Gql.Client.InProcess;
+using Hospital.Data;
 using Hospital.Web.Components;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
@@ -8,6 +9,12 @@ namespace Hospital.Web;
 
 public static class HospitalWebExtensions
 {
+    /// <summary>
+    /// Whether this process hosts the API (and so its database): yes unless <c>Hospital:ApiBaseAddress</c> names the API
+    /// of another process, which the UI then calls over HTTP and WebSocket.
+    /// </summary>
+    public static bool HostsHospitalApi(this IConfiguration configuration) => ApiBaseAddress(configuration) is null;
+
     /// <summary>
     /// The staff UI: Razor components with interactive server rendering, Radzen, and the generated
     /// <c>IHospitalClient</c>. With <c>Hospital:ApiBaseAddress</c> set the client calls that API over HTTP; otherwise it
@@ -19,9 +26,12 @@ public static class HospitalWebExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.TryAddSingleton(TimeProvider.System);
+
+        // The UI reads the hospital's time zone from these; without a co-hosted API nothing here opens the database.
+        services.TryAddSingleton(_ => HospitalDataOptions.FromConfiguration(configuration));
         services.AddSingleton<HospitalTime>();
         var client = services.AddHospitalClient();
-        if (configuration["Hospital:ApiBaseAddress"] is { Length: > 0 } apiBaseAddress)
+        if (ApiBaseAddress(configuration) is { } apiBaseAddress)
         {
             // Queries and mutations over HTTP, subscriptions over one shared WebSocket (graphql-transport-ws).
             client.ConfigureHttpClient(http => http.BaseAddress = GraphQLEndpoint(apiBaseAddress))
@@ -47,6 +57,9 @@ public static class HospitalWebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static string? ApiBaseAddress(IConfiguration configuration) =>
+        configuration["Hospital:ApiBaseAddress"] is { Length: > 0 } address ? address : null;
 
     internal static Uri GraphQLEndpoint(string baseAddress)
     {

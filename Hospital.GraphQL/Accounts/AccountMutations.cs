@@ -29,7 +29,7 @@ public static class AccountMutations
         {
             // GraphQL over HTTP answers 200 for an executed operation; a throttled sign-in says 429 like any rate limit.
             context.Response.Headers.RetryAfter = e.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Gql.Server.AspNetCore.GraphQLHttpContextItems.SetStatusCode(context, StatusCodes.Status429TooManyRequests);
+            Gql.AspNetCore.GraphQLHttpContextItems.SetStatusCode(context, StatusCodes.Status429TooManyRequests);
             throw;
         }
     }

@@ -1,4 +1,4 @@
-using Gql.Server.AspNetCore.WebSockets;
+using Gql.AspNetCore.WebSockets;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.AspNetCore.Authentication;

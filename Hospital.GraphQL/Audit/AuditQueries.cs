@@ -1,7 +1,7 @@
-using Gql.Server.Projections;
-using Gql.Server.Data;
+using Gql.Data.Projections;
+using Gql.Data;
 using Gql.Server.Relay;
-using Gql.Server.Paging;
+using Gql.Data.Paging;
 using Hospital.Data;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;

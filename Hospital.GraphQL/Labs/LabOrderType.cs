@@ -1,5 +1,5 @@
-using Gql.Server.Projections;
-using Gql.Server.Data;
+using Gql.Data.Projections;
+using Gql.Data;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Encounters;

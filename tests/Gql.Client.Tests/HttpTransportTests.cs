@@ -4,7 +4,7 @@ using Gql.Client.InProcess;
 using Gql.Client.Tests.GraphQL;
 using Gql.Client.Tests.Infrastructure;
 using Gql.Server;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Gql.Server.Execution;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -103,6 +103,7 @@ public class HospitalApi : IAsyncLifetime
         builder.Services.AddSingleton<IInterceptor>(Sql);
         builder.Services.AddHospitalData(builder.Configuration);
         builder.Services.AddHospitalGraphQL();
+        builder.Services.AddHospitalDemoData();
         app = builder.Build();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
             new SeedOptions { Patients = 60, Seed = 7, Today = new DateOnly(2026, 11, 18), DemoPassword = DemoPassword },

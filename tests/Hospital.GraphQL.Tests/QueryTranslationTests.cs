@@ -181,8 +181,8 @@ public abstract class QueryTranslationTests(HospitalApi api)
     {
         public static List<Patient> Patients { get; set; } = [];
 
-        [Gql.Server.Paging.UsePaging(MaxPageSize = 200)]
-        [Gql.Server.Data.UseFiltering]
+        [Gql.Data.Paging.UsePaging(MaxPageSize = 200)]
+        [Gql.Data.UseFiltering]
         public static IQueryable<Patient> GetPatients() => Patients.AsQueryable().OrderBy(p => p.Id);
     }
 

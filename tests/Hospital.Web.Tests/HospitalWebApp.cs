@@ -73,9 +73,10 @@ public sealed class HospitalWebApp : IAsyncLifetime
         builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(Gate);
         builder.Services.AddHospitalData(builder.Configuration);
         builder.Services.AddHospitalGraphQL();
+        builder.Services.AddHospitalDemoData();
         builder.Services.AddHospitalWeb(builder.Configuration);
         app = builder.Build();
-        await app.PrepareDatabaseAsync();
+        await app.PrepareHospitalDatabaseAsync();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
             new SeedOptions { Patients = 60, Seed = 7, Today = Today, DemoPassword = DemoPassword },
             new SilentProgress());

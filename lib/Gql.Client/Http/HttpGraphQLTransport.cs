@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using Gql.Transport;
 
 namespace Gql.Client.Http;
 
@@ -12,9 +13,9 @@ namespace Gql.Client.Http;
 /// </summary>
 public sealed class HttpGraphQLTransport : IGraphQLTransport
 {
-    private static readonly MediaTypeWithQualityHeaderValue GraphQLResponseJson = new("application/graphql-response+json");
+    private static readonly MediaTypeWithQualityHeaderValue GraphQLResponseJson = new(GraphQLMediaTypes.GraphQLResponseJson);
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json", 0.9);
-    private static readonly MediaTypeWithQualityHeaderValue EventStream = new("text/event-stream");
+    private static readonly MediaTypeWithQualityHeaderValue EventStream = new(GraphQLMediaTypes.EventStream);
 
     private readonly Func<HttpClient> clientFactory;
 
@@ -91,7 +92,7 @@ public sealed class HttpGraphQLTransport : IGraphQLTransport
 
         using (response)
         {
-            if (response.Content.Headers.ContentType?.MediaType != "text/event-stream")
+            if (response.Content.Headers.ContentType?.MediaType != GraphQLMediaTypes.EventStream)
             {
                 // A single result (e.g. a request error) instead of a stream.
                 GraphQLResponse single;
@@ -140,12 +141,12 @@ public sealed class HttpGraphQLTransport : IGraphQLTransport
                 if (line.Length == 0)
                 {
                     // End of one event.
-                    if (eventName == "complete")
+                    if (eventName == GraphQLServerSentEventNames.Complete)
                     {
                         yield break;
                     }
 
-                    if ((eventName is null or "next") && data.Length > 0)
+                    if ((eventName is null or GraphQLServerSentEventNames.Next) && data.Length > 0)
                     {
                         yield return ParseEvent(data.ToString(), (int)response.StatusCode);
                     }

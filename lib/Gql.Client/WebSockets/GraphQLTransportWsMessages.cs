@@ -3,6 +3,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Gql.Transport;
 
 namespace Gql.Client.WebSockets;
 
@@ -16,7 +17,7 @@ internal static class GraphQLTransportWsMessages
     public static byte[] ConnectionInit(IReadOnlyDictionary<string, object?>? payload) => Write(writer =>
     {
         writer.WriteStartObject();
-        writer.WriteString("type", "connection_init");
+        writer.WriteString("type", GraphQLTransportWsMessageTypes.ConnectionInit);
         if (payload is not null)
         {
             writer.WritePropertyName("payload");
@@ -30,7 +31,7 @@ internal static class GraphQLTransportWsMessages
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
-        writer.WriteString("type", "subscribe");
+        writer.WriteString("type", GraphQLTransportWsMessageTypes.Subscribe);
         writer.WritePropertyName("payload");
         request.WriteTo(writer);
         writer.WriteEndObject();
@@ -40,7 +41,7 @@ internal static class GraphQLTransportWsMessages
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
-        writer.WriteString("type", "complete");
+        writer.WriteString("type", GraphQLTransportWsMessageTypes.Complete);
         writer.WriteEndObject();
     });
 

@@ -1,3 +1,5 @@
+using Gql.Transport;
+
 namespace Gql.Client.WebSockets;
 
 /// <summary>
@@ -37,44 +39,4 @@ public static class WebSocketErrorCodes
 
     /// <summary>The transport was disposed before the operation had its result.</summary>
     public const string Disposed = "WEBSOCKET_TRANSPORT_DISPOSED";
-}
-
-/// <summary>The close codes of the <c>graphql-transport-ws</c> protocol.</summary>
-public static class GraphQLTransportWsCloseCodes
-{
-    /// <summary>A message of an unknown type or format.</summary>
-    public const int BadRequest = 4400;
-
-    /// <summary>An operation was requested before the connection was acknowledged.</summary>
-    public const int Unauthorized = 4401;
-
-    /// <summary>The server rejected the <c>connection_init</c> payload.</summary>
-    public const int Forbidden = 4403;
-
-    /// <summary>The server does not speak <c>graphql-transport-ws</c>.</summary>
-    public const int SubprotocolNotAcceptable = 4406;
-
-    /// <summary>The client did not send <c>connection_init</c> in time.</summary>
-    public const int ConnectionInitialisationTimeout = 4408;
-
-    /// <summary>An operation id was reused while its operation was still running.</summary>
-    public const int SubscriberAlreadyExists = 4409;
-
-    /// <summary><c>connection_init</c> was sent more than once.</summary>
-    public const int TooManyInitialisationRequests = 4429;
-
-    /// <summary>The server failed internally.</summary>
-    public const int InternalServerError = 4500;
-
-    /// <summary>The client closed the socket because the server did not acknowledge in time.</summary>
-    public const int ConnectionAcknowledgementTimeout = 4504;
-
-    /// <summary>
-    /// Whether a close code means that connecting again would fail the same way: the protocol errors 4400, 4401, 4406,
-    /// 4409, 4429 and the refusal 4403. Every other code (1000, 1001, 1006, 1011, 4408, 4500, ...) is a drop worth
-    /// retrying.
-    /// </summary>
-    /// <param name="closeCode">The close code.</param>
-    /// <returns>True when the transport must not reconnect.</returns>
-    public static bool IsTerminal(int closeCode) => closeCode is BadRequest or Unauthorized or Forbidden or SubprotocolNotAcceptable or SubscriberAlreadyExists or TooManyInitialisationRequests;
 }

@@ -7,6 +7,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using Gql.Transport;
 
 namespace Gql.Client.WebSockets;
 
@@ -42,7 +43,7 @@ namespace Gql.Client.WebSockets;
 public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposable
 {
     /// <summary>The WebSocket subprotocol: <c>graphql-transport-ws</c>.</summary>
-    public const string SubProtocol = "graphql-transport-ws";
+    public const string SubProtocol = GraphQLTransportWsMessageTypes.SubProtocol;
 
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
@@ -565,17 +566,17 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
             var type = typeElement.GetString();
             switch (type)
             {
-                case "connection_ack":
+                case GraphQLTransportWsMessageTypes.ConnectionAck:
                     connection.Acknowledged.TrySetResult(null);
                     return null;
-                case "ping":
+                case GraphQLTransportWsMessageTypes.Ping:
                     // Not awaited: the receive loop never waits for the socket's writer.
                     _ = connection.SendAsync(GraphQLTransportWsMessages.Pong);
                     return null;
-                case "pong":
+                case GraphQLTransportWsMessageTypes.Pong:
                     Volatile.Write(ref connection.LastPongAt, Environment.TickCount64);
                     return null;
-                case "next" or "error" or "complete":
+                case GraphQLTransportWsMessageTypes.Next or GraphQLTransportWsMessageTypes.Error or GraphQLTransportWsMessageTypes.Complete:
                     break;
                 default:
                     return $"Invalid message received: unknown type '{type}'.";
@@ -590,7 +591,7 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
             operations.TryGetValue(idElement.GetString()!, out var operation);
             switch (type)
             {
-                case "next":
+                case GraphQLTransportWsMessageTypes.Next:
                     if (!root.TryGetProperty("payload", out var result) || result.ValueKind != JsonValueKind.Object)
                     {
                         return "Invalid message received: 'next' without an object payload.";

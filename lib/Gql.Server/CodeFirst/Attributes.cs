@@ -67,6 +67,13 @@ public sealed class FieldConfigurationContext(OutputField field, System.Reflecti
 {
     public OutputField Field { get; } = field;
 
+    /// <summary>The field's type. Attributes that wrap the result (paging: a connection) replace it.</summary>
+    public GraphQLType Type
+    {
+        get => Field.Type;
+        set => Field.Type = value;
+    }
+
     public System.Reflection.MemberInfo Member { get; } = member;
 
     /// <summary>The CLR type the resolver returns, after Task/ValueTask unwrapping.</summary>

@@ -469,10 +469,10 @@ public sealed class CodeFirstSchemaBuilder
                 DeprecationReason = property.GetCustomAttribute<GraphQLDeprecatedAttribute>()?.Reason,
                 Resolver = ResolverCompiler.Property(property),
             };
-            field.Metadata[Projections.ProjectionMetadata.Member] = property;
+            field.Metadata[ProjectionMetadata.Member] = property;
             if (settings.Requires.TryGetValue(property.Name, out var required))
             {
-                field.Metadata[Projections.ProjectionMetadata.Requires] = required;
+                field.Metadata[ProjectionMetadata.Requires] = required;
             }
 
             Configure(field, property, property.PropertyType);
@@ -546,9 +546,9 @@ public sealed class CodeFirstSchemaBuilder
                 field.Resolver = compiled.Resolver;
             }
 
-            if (method.GetCustomAttribute<Projections.RequiresAttribute>() is { } requires)
+            if (method.GetCustomAttribute<RequiresAttribute>() is { } requires)
             {
-                field.Metadata[Projections.ProjectionMetadata.Requires] = requires.Members;
+                field.Metadata[ProjectionMetadata.Requires] = requires.Members;
             }
 
             Configure(field, method, UnwrapTask(method.ReturnType, returnInfo).Type);
@@ -715,8 +715,11 @@ public sealed class CodeFirstSchemaBuilder
         return type.IsValueType ? (type, true) : (type, info is null || info.ReadState != NullabilityState.Nullable);
     }
 
-    /// <summary>The element type of a list-like CLR type (arrays, IEnumerable&lt;T&gt;, IQueryable&lt;T&gt;), not strings or dictionaries.</summary>
-    internal static Type? ElementType(Type type)
+    /// <summary>
+    /// The element type of a list-like CLR type (arrays, IEnumerable&lt;T&gt;, IQueryable&lt;T&gt;), not strings or
+    /// dictionaries; null for other types. Field middleware attributes use it to find what a resolver's list holds.
+    /// </summary>
+    public static Type? ElementType(Type type)
     {
         if (type == typeof(string) || typeof(IDictionary).IsAssignableFrom(type))
         {

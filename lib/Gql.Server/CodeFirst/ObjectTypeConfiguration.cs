@@ -11,6 +11,9 @@ public sealed class ObjectTypeConfiguration<T>
 {
     internal HashSet<string> Ignored { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The properties <see cref="Ignore"/> left out (filtering and sorting leave them out too).</summary>
+    public IReadOnlyCollection<string> IgnoredProperties => Ignored;
+
     internal string? TypeName { get; private set; }
 
     internal string? TypeDescription { get; private set; }

@@ -23,7 +23,6 @@ public static class GraphQLServerServiceCollectionExtensions
             configure(builder);
             return Authorization.AuthorizationSchemaExtensions.EnsurePoliciesExist(builder.Build(), sp);
         });
-        services.TryAddSingleton<AspNetCore.ISchemaSdlProvider, SchemaPrinterSdlProvider>();
         services.TryAddSingleton<IRequestExecutor>(sp =>
         {
             var logger = sp.GetService<ILoggerFactory>()?.CreateLogger("Gql.Server");
@@ -71,10 +70,4 @@ public static class GraphQLServerServiceCollectionExtensions
         services.TryAddSingleton<Subscriptions.ITopicEventReceiver>(sp => sp.GetRequiredService<Subscriptions.InMemoryTopicEvents>());
         return services;
     }
-}
-
-/// <summary>Serves <c>?sdl</c> with the engine's <see cref="SchemaPrinter"/>.</summary>
-internal sealed class SchemaPrinterSdlProvider : AspNetCore.ISchemaSdlProvider
-{
-    public string GetSdl(Schema schema) => SchemaPrinter.Print(schema);
 }

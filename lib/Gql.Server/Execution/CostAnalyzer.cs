@@ -1,5 +1,4 @@
 using Gql.Language.Ast;
-using Gql.Server.Paging;
 using Gql.Server.Types;
 
 namespace Gql.Server.Execution;
@@ -7,18 +6,19 @@ namespace Gql.Server.Execution;
 /// <summary>
 /// Estimates what an operation will cost before it runs: every field costs 1, and a list field multiplies the cost of
 /// what is selected below it by its expected size: <c>first</c>/<c>last</c> (or the default page size) for paged
-/// fields, a declared estimate or <see cref="ExecutorOptions.DefaultListSize"/> for other lists. Introspection is free.
+/// fields, a declared estimate (<see cref="ListSize"/> in the field's metadata) or
+/// <see cref="ExecutorOptions.DefaultListSize"/> for other lists. Introspection is free.
 /// </summary>
 internal static class CostAnalyzer
 {
-    public const string ListSizeKey = "gql.listSize";
 
     public static int Estimate(Schema schema, OperationDefinitionNode operation, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables, ExecutorOptions options)
     {
         var root = schema.RootType(operation.Operation);
         return root is null ? 0 : Cost(root, operation.SelectionSet, null);
 
-        int Cost(NamedType parent, SelectionSetNode selectionSet, int? pageSize)
+        // sized: the size a field above gave to some of this selection's list fields (a connection's edges and nodes).
+        int Cost(NamedType parent, SelectionSetNode selectionSet, (ListSize Hint, int Size)? sized)
         {
             long total = 0;
             foreach (var selection in selectionSet.Selections)
@@ -26,13 +26,13 @@ internal static class CostAnalyzer
                 switch (selection)
                 {
                     case FieldNode node:
-                        total += FieldCost(parent, node, pageSize);
+                        total += FieldCost(parent, node, sized);
                         break;
                     case InlineFragmentNode inline:
-                        total += Cost(inline.TypeCondition is { } t ? schema.FindType(t.Name.Value) ?? parent : parent, inline.SelectionSet, pageSize);
+                        total += Cost(inline.TypeCondition is { } t ? schema.FindType(t.Name.Value) ?? parent : parent, inline.SelectionSet, sized);
                         break;
                     case FragmentSpreadNode spread when fragments.TryGetValue(spread.Name.Value, out var fragment):
-                        total += Cost(schema.FindType(fragment.TypeCondition.Name.Value) ?? parent, fragment.SelectionSet, pageSize);
+                        total += Cost(schema.FindType(fragment.TypeCondition.Name.Value) ?? parent, fragment.SelectionSet, sized);
                         break;
                 }
             }
@@ -40,7 +40,7 @@ internal static class CostAnalyzer
             return (int)Math.Min(total, int.MaxValue);
         }
 
-        long FieldCost(NamedType parent, FieldNode node, int? pageSize)
+        long FieldCost(NamedType parent, FieldNode node, (ListSize Hint, int Size)? sized)
         {
             var name = node.Name.Value;
             if (name.StartsWith("__", StringComparison.Ordinal) || parent.Name.StartsWith("__", StringComparison.Ordinal))
@@ -54,24 +54,27 @@ internal static class CostAnalyzer
                 return 0;
             }
 
-            var paging = field.Metadata.GetValueOrDefault(PagingOptions.MetadataKey) as PagingOptions;
-            var size = paging is not null ? PageSize(node, paging) : (int?)null;
-            var childCost = node.SelectionSet is null ? 0 : Cost(field.Type.Named, node.SelectionSet, size);
+            var hint = field.Metadata.GetValueOrDefault(ListSize.MetadataKey) as ListSize;
+            var size = hint is null ? (int?)null : Size(node, hint);
+            var forChildren = hint is { SizedFields.Count: > 0 } ? (hint, size!.Value) : ((ListSize, int)?)null;
+            var childCost = node.SelectionSet is null ? 0 : Cost(field.Type.Named, node.SelectionSet, forChildren);
             if (!IsList(field.Type))
             {
                 return 1 + (long)childCost;
             }
 
             // A connection's nodes and edges are as long as the page the paged field above asked for.
-            var multiplier = pageSize ?? field.Metadata.GetValueOrDefault(ListSizeKey) as int? ?? options.DefaultListSize;
+            var multiplier = sized is { } s && s.Hint.SizedFields.Contains(name) ? s.Size
+                : hint is { SizedFields.Count: 0 } ? size!.Value
+                : options.DefaultListSize;
             return 1 + ((long)multiplier * childCost);
         }
 
-        int PageSize(FieldNode node, PagingOptions paging)
+        int Size(FieldNode node, ListSize hint)
         {
             foreach (var argument in node.Arguments)
             {
-                if (argument.Name.Value is "first" or "last")
+                if (hint.SlicingArguments.Contains(argument.Name.Value))
                 {
                     var value = argument.Value switch
                     {
@@ -81,12 +84,12 @@ internal static class CostAnalyzer
                     };
                     if (value is { } size)
                     {
-                        return Math.Clamp(size, 0, paging.MaxPageSize);
+                        return Math.Clamp(size, 0, hint.MaxSize);
                     }
                 }
             }
 
-            return paging.DefaultPageSize;
+            return hint.AssumedSize;
         }
     }
 

@@ -7,7 +7,7 @@ namespace Gql.Server.Json;
 /// serialized into one first so that the status code and Content-Length can be set after serialization succeeded,
 /// and so that a serialization failure can still become a clean 500 instead of a truncated body.
 /// </summary>
-internal sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
+public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
     private const int MinimumSize = 4096;
     private byte[] buffer;

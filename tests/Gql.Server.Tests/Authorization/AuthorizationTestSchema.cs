@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Channels;
 using Gql.Server.Authorization;
-using Gql.Server.Data;
+using Gql.Data;
 using Gql.Server.Execution;
 using Gql.Server.Relay;
 using Microsoft.AspNetCore.Authorization;

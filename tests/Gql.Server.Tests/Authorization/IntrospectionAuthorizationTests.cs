@@ -1,6 +1,6 @@
 using System.Net;
 using System.Security.Claims;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Gql.Server.Execution;
 using Gql.Server.Tests.Execution;
 using Gql.Server.Tests.Http;

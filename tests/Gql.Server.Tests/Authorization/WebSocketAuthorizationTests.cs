@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Gql.Server.AspNetCore;
-using Gql.Server.AspNetCore.WebSockets;
+using Gql.AspNetCore;
+using Gql.AspNetCore.WebSockets;
 using Gql.Server.Tests.Http;
 using Gql.Server.Tests.WebSockets;
 using Microsoft.AspNetCore.Http;

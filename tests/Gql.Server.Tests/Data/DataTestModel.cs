@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Gql.Server.Data;
+using Gql.Data;
 using Gql.Server.Execution;
 using Gql.Server.Types;
 

@@ -1,4 +1,4 @@
-using Gql.Server.Data;
+using Gql.Data;
 using Gql.Server.Tests.Execution;
 
 namespace Gql.Server.Tests.Data;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 
 namespace Gql.Server.Tests.Http;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Gql.Server.Execution;
-using Gql.Server.Paging;
+using Gql.Data.Paging;
 using Gql.Server.Tests.Execution;
 
 namespace Gql.Server.Tests.Paging;

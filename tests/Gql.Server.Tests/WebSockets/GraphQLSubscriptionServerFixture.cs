@@ -1,4 +1,4 @@
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Gql.Server.Tests.Http;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Net.WebSockets;
-using Gql.Server.AspNetCore;
+using Gql.AspNetCore;
 using Gql.Server.Tests.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Channels;
-using Gql.Server.AspNetCore.WebSockets;
+using Gql.AspNetCore.WebSockets;
 using Gql.Server.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
