@@ -2,6 +2,7 @@ using Gql.Client;
 using Gql.Client.InProcess;
 using Hospital.Data;
 using Hospital.Web.Components;
+using Hospital.Web.Components.Loading;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
@@ -23,7 +24,12 @@ public static class HospitalWebExtensions
     /// </summary>
     public static IServiceCollection AddHospitalWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Pages prerender with their data and hand it to the circuit as persistent component state, which arrives in the
+        // circuit's first message: room for QueryLoader's largest kept result (base64 of its protected JSON), beyond
+        // SignalR's 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 3 * QueryLoader<object>.MaxKeptJsonLength);
+        services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section));
         services.AddRadzenComponents();
         services.TryAddSingleton(TimeProvider.System);
 

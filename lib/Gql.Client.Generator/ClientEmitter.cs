@@ -361,6 +361,9 @@ internal sealed class ClientEmitter
         w.Summary(description ?? $"The {operation.Node.Operation.ToKeyword()} {operation.Node.Name!.Value}.");
         var executeSignature = $"global::System.Threading.Tasks.Task<{Runtime}.IOperationResult<{resultType}>> ExecuteAsync({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default)";
         var watchSignature = $"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.IOperationResult<{resultType}>> Watch({parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default)";
+        // The held result's parameter, named apart from the operation's variables.
+        var current = parameters.Any(p => p.Name == "current") ? "currentResult" : "current";
+        var watchFromSignature = $"global::System.Collections.Generic.IAsyncEnumerable<{Runtime}.IOperationResult<{resultType}>> Watch({Runtime}.IOperationResult<{resultType}> {current}, {parameterList}{separator}global::System.Threading.CancellationToken cancellationToken = default)";
         var isQuery = operation.Node.Operation == OperationType.Query;
         var isSubscription = operation.Node.Operation == OperationType.Subscription;
         w.Open($"public partial interface I{operation.ClassName}");
@@ -383,6 +386,13 @@ internal sealed class ClientEmitter
             w.Line("/// when cancelled.");
             w.Line("/// </summary>");
             w.Line(watchSignature + ";");
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Watches the query from a result the caller already holds (e.g. read back with <c>OperationResultFactory.FromData</c>");
+            w.Line($"/// from JSON a prerendered page kept): yields <paramref name=\"{current}\"/> without asking the server, then re-fetches as");
+            w.Line("/// <c>Watch</c> does when an entity of the latest result changes.");
+            w.Line("/// </summary>");
+            w.Line(watchFromSignature + ";");
         }
 
         w.Close();
@@ -425,6 +435,9 @@ internal sealed class ClientEmitter
         {
             w.Line($"public {watchSignature} =>");
             w.Line($"    {Runtime}.OperationExecutor.WatchQuery<{resultType}>(transport, entityChanges, CreateRequest({arguments}), {reader}, cancellationToken);");
+            w.Line();
+            w.Line($"public {watchFromSignature} =>");
+            w.Line($"    {Runtime}.OperationExecutor.WatchQuery<{resultType}>(transport, entityChanges, CreateRequest({arguments}), {reader}, {current}, cancellationToken);");
             w.Line();
         }
 

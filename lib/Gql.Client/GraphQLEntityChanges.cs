@@ -122,6 +122,12 @@ public sealed class GraphQLEntityChanges
             return null;
         }
 
+        return FindEntityIds(data);
+    }
+
+    /// <summary>The string values of every <c>id</c> member in a <c>data</c> object.</summary>
+    internal static HashSet<string> FindEntityIds(JsonElement data)
+    {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         CollectIds(data, ids);
         return ids;

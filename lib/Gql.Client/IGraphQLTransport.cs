@@ -107,7 +107,8 @@ public static class OperationExecutor
             entityChanges?.PublishFrom(response);
         }
 
-        return OperationResultFactory.Create(response, readData);
+        // Query results keep their data's JSON (IOperationResult.DataJson), so a page can hand them on as they came.
+        return OperationResultFactory.Create(response, readData, keepDataJson: request.Kind == OperationKind.Query);
     }
 
     /// <summary>Runs a subscription and reads each event's typed result.</summary>
@@ -166,7 +167,38 @@ public static class OperationExecutor
             throw new ArgumentException($"Only queries can be watched; {request.OperationName} is a {request.Kind}.", nameof(request));
         }
 
-        return WatchQueryCore(transport, entityChanges, request, readData, cancellationToken);
+        return WatchQueryCore(transport, entityChanges, request, readData, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a query as a watched query that starts from a result the caller already holds (one read back from kept JSON,
+    /// say, after Blazor prerendering): yields <paramref name="current"/> without asking the server, then goes on as
+    /// <see cref="WatchQuery{TData}(IGraphQLTransport, GraphQLEntityChanges, GraphQLOperationRequest, Func{JsonElement, TData}, CancellationToken)"/>
+    /// does. The entities it waits for are those in <paramref name="current"/>'s <see cref="IOperationResult{TData}.DataJson"/>;
+    /// without that JSON, or when <paramref name="current"/> has errors, any change makes it re-fetch.
+    /// </summary>
+    /// <typeparam name="TData">The result type.</typeparam>
+    /// <param name="transport">The transport.</param>
+    /// <param name="entityChanges">The client's entity changes.</param>
+    /// <param name="request">The query.</param>
+    /// <param name="readData">Reads <c>data</c>.</param>
+    /// <param name="current">The result to start from (yielded first).</param>
+    /// <param name="cancellationToken">Ends the watch.</param>
+    /// <returns>The results.</returns>
+    public static IAsyncEnumerable<IOperationResult<TData>> WatchQuery<TData>(IGraphQLTransport transport, GraphQLEntityChanges entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, IOperationResult<TData> current, CancellationToken cancellationToken)
+        where TData : class
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        ArgumentNullException.ThrowIfNull(entityChanges);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(readData);
+        ArgumentNullException.ThrowIfNull(current);
+        if (request.Kind != OperationKind.Query)
+        {
+            throw new ArgumentException($"Only queries can be watched; {request.OperationName} is a {request.Kind}.", nameof(request));
+        }
+
+        return WatchQueryCore(transport, entityChanges, request, readData, current, cancellationToken);
     }
 
     private static async IAsyncEnumerable<IOperationResult<TData>> Subscribe<TData>(IGraphQLTransport transport, GraphQLEntityChanges? entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -182,10 +214,19 @@ public static class OperationExecutor
         }
     }
 
-    private static async IAsyncEnumerable<IOperationResult<TData>> WatchQueryCore<TData>(IGraphQLTransport transport, GraphQLEntityChanges entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<IOperationResult<TData>> WatchQueryCore<TData>(IGraphQLTransport transport, GraphQLEntityChanges entityChanges, GraphQLOperationRequest request, Func<JsonElement, TData> readData, IOperationResult<TData>? current, [EnumeratorCancellation] CancellationToken cancellationToken)
         where TData : class
     {
         using var watch = entityChanges.Watch();
+        if (current is not null)
+        {
+            // Registered before the caller sees the result: a change published from now on is not missed.
+            watch.BeginFetch();
+            watch.EndFetch(current.DataJson is { } json ? GraphQLEntityChanges.FindEntityIds(json) : null, complete: current.Errors.Count == 0);
+            yield return current;
+            await watch.WaitForChangeAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         while (true)
         {
             yield return await FetchAsync(transport, watch, request, readData, cancellationToken).ConfigureAwait(false);
@@ -203,7 +244,7 @@ public static class OperationExecutor
         {
             using var response = await transport.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
             ids = GraphQLEntityChanges.FindEntityIds(response);
-            result = OperationResultFactory.Create(response, readData);
+            result = OperationResultFactory.Create(response, readData, keepDataJson: true);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,6 +18,13 @@ public interface IOperationResult<out TData>
 
     /// <summary>True when there is data and no error.</summary>
     bool IsSuccess { get; }
+
+    /// <summary>
+    /// The <c>data</c> object as the server sent it, kept for query results so that a result can be persisted (e.g.
+    /// across Blazor prerendering) and read back with <see cref="OperationResultFactory.FromData{TData}"/>; null for
+    /// mutations, subscription events and results without data.
+    /// </summary>
+    JsonElement? DataJson => null;
 }
 
 /// <summary>The default <see cref="IOperationResult{TData}"/>.</summary>
@@ -31,11 +38,13 @@ public sealed class OperationResult<TData> : IOperationResult<TData>
     /// <param name="data">The data.</param>
     /// <param name="errors">The errors.</param>
     /// <param name="extensions">The extensions.</param>
-    public OperationResult(TData? data, IReadOnlyList<GraphQLClientError>? errors = null, IReadOnlyDictionary<string, JsonElement>? extensions = null)
+    /// <param name="dataJson">The <c>data</c> JSON the result was read from, when it is kept (a clone that outlives the response).</param>
+    public OperationResult(TData? data, IReadOnlyList<GraphQLClientError>? errors = null, IReadOnlyDictionary<string, JsonElement>? extensions = null, JsonElement? dataJson = null)
     {
         Data = data;
         Errors = errors ?? [];
         Extensions = extensions ?? NoExtensions;
+        DataJson = dataJson;
     }
 
     /// <inheritdoc />
@@ -49,6 +58,9 @@ public sealed class OperationResult<TData> : IOperationResult<TData>
 
     /// <inheritdoc />
     public bool IsSuccess => Data is not null && Errors.Count == 0;
+
+    /// <inheritdoc />
+    public JsonElement? DataJson { get; }
 }
 
 /// <summary>Thrown by <see cref="OperationResultExtensions.EnsureNoErrors{TData}"/>.</summary>
@@ -95,6 +107,39 @@ public static class OperationResultFactory
     /// <param name="readData">Reads the <c>data</c> object (generated, no reflection).</param>
     /// <returns>The result.</returns>
     public static IOperationResult<TData> Create<TData>(GraphQLResponse response, Func<JsonElement, TData> readData)
+        where TData : class =>
+        Create(response, readData, keepDataJson: false);
+
+    /// <summary>
+    /// A successful result read from <c>data</c> JSON kept earlier (<see cref="IOperationResult{TData}.DataJson"/>, e.g.
+    /// persisted by a prerendered page), with that JSON kept again; the server is not asked.
+    /// </summary>
+    /// <typeparam name="TData">The result type.</typeparam>
+    /// <param name="data">The <c>data</c> object.</param>
+    /// <param name="readData">The operation's generated reader (<c>XResultReader.Read</c>).</param>
+    /// <returns>The result; a result with a <see cref="ClientErrorCodes.DeserializationError"/> when the JSON does not fit.</returns>
+    public static IOperationResult<TData> FromData<TData>(JsonElement data, Func<JsonElement, TData> readData)
+        where TData : class
+    {
+        ArgumentNullException.ThrowIfNull(readData);
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            return new OperationResult<TData>(null, [new GraphQLClientError("The kept data is not a JSON object.", ClientErrorCodes.DeserializationError)]);
+        }
+
+        try
+        {
+            var kept = data.Clone();
+            return new OperationResult<TData>(readData(kept), dataJson: kept);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or KeyNotFoundException or OverflowException or ArgumentException)
+        {
+            return new OperationResult<TData>(null, [new GraphQLClientError("The kept data does not match the operation's result type: " + e.Message, ClientErrorCodes.DeserializationError, exception: e)]);
+        }
+    }
+
+    /// <summary>Builds the typed result of a response, keeping a copy of its <c>data</c> JSON when asked (query results).</summary>
+    internal static IOperationResult<TData> Create<TData>(GraphQLResponse response, Func<JsonElement, TData> readData, bool keepDataJson)
         where TData : class
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -134,11 +179,15 @@ public static class OperationResultFactory
         }
 
         TData? data = null;
+        JsonElement? dataJson = null;
         if (hasData && dataElement.ValueKind == JsonValueKind.Object)
         {
             try
             {
                 data = readData(dataElement);
+
+                // A copy: the response's document is disposed once the result is read.
+                dataJson = keepDataJson ? dataElement.Clone() : null;
             }
             catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException or KeyNotFoundException or OverflowException or ArgumentException)
             {
@@ -161,6 +210,6 @@ public static class OperationResultFactory
         }
 
         errors.AddRange(response.TransportErrors);
-        return new OperationResult<TData>(data, errors, extensions);
+        return new OperationResult<TData>(data, errors, extensions, dataJson);
     }
 }

@@ -308,6 +308,68 @@ public class WatchedQueryTests
     }
 
     [Fact]
+    public async Task QueryResults_KeepTheirDataJson_WhichReadsBackToTheSameResult_WithoutTheServer()
+    {
+        var server = new BedServer();
+        var client = new ClinicClient(server, Immediate());
+        var loaded = await client.GetBeds.ExecuteAsync("3B", Ct);
+        var json = Assert.NotNull(loaded.DataJson);
+
+        // Act: as a prerendered page's state is kept as text and read back in another process.
+        var restored = OperationResultFactory.FromData(JsonDocument.Parse(json.GetRawText()).RootElement, GetBedsResultReader.Read);
+
+        // Assert
+        Assert.True(restored.IsSuccess);
+        Assert.Equal(loaded.Data!.Beds, restored.Data!.Beds);
+        Assert.Equal(json.GetRawText(), restored.DataJson?.GetRawText());
+        Assert.Equal(1, server.BedQueries);
+    }
+
+    [Fact]
+    public async Task MutationResults_AndEvents_KeepNoDataJson()
+    {
+        var client = new ClinicClient(new BedServer(), Immediate());
+
+        var mutation = await client.SetBedOccupied.ExecuteAsync(Bed1, occupied: true, Ct);
+
+        Assert.True(mutation.IsSuccess);
+        Assert.Null(mutation.DataJson);
+    }
+
+    [Fact]
+    public void FromData_JsonThatDoesNotFit_IsADeserializationError()
+    {
+        var result = OperationResultFactory.FromData(JsonDocument.Parse("""{"beds":[{"id":1}]}""").RootElement, GetBedsResultReader.Read);
+
+        Assert.Null(result.Data);
+        Assert.Equal(ClientErrorCodes.DeserializationError, Assert.Single(result.Errors).Code);
+    }
+
+    [Fact]
+    public async Task WatchFromAHeldResult_YieldsItWithoutAQuery_ThenRefetchesWhenOneOfItsEntitiesChanges()
+    {
+        var server = new BedServer();
+        var client = new ClinicClient(server, Immediate());
+        var held = OperationResultFactory.FromData(JsonDocument.Parse($$"""{"beds":[{{BedJson(Bed1, "3B-1", false)}},{{BedJson(Bed2, "3B-2", false)}}]}""").RootElement, GetBedsResultReader.Read);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        await using var watch = client.GetBeds.Watch(held, "3B", cancellation.Token).GetAsyncEnumerator(Ct);
+
+        // Act
+        var first = await NextAsync(watch);
+        var next = watch.MoveNextAsync();
+        client.EntityChanges.Publish(Bed3);
+        Assert.False(next.IsCompleted);
+        await client.SetBedOccupied.ExecuteAsync(Bed2, occupied: true, Ct);
+
+        // Assert: the held result first, no query for it; a change of another ward's bed passes by; one of its beds refetches.
+        Assert.Same(held, first);
+        var second = await CurrentAfterAsync(watch, next);
+        Assert.True(second.Data!.Beds.Single(b => b.Id == Bed2).Occupied);
+        Assert.Equal(1, server.BedQueries);
+        await AssertWaitingThenCancelAsync(watch, cancellation);
+    }
+
+    [Fact]
     public void WatchQuery_RefusesMutationsAndSubscriptions()
     {
         var request = SetBedOccupiedMutation.CreateRequest(Bed1, occupied: true);

@@ -39,7 +39,18 @@ public sealed class UiSession : IAsyncDisposable
         return new UiSession(app, chromium, context, await context.NewPageAsync());
     }
 
-    public Task<IResponse?> GotoAsync(string path) => Page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
+    /// <summary>
+    /// Opens a page and waits until the circuit has taken the prerendered page over, so that what the test does next
+    /// (typing, clicking) reaches the app rather than the static HTML.
+    /// </summary>
+    public async Task<IResponse?> GotoAsync(string path)
+    {
+        var response = await Page.GotoAsync(new Uri(App.BaseAddress, path).ToString());
+        await WaitUntilInteractiveAsync();
+        return response;
+    }
+
+    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
 
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotDirectory(), $"web-{name}.png"), FullPage = true });

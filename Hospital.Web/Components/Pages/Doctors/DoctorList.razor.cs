@@ -1,5 +1,6 @@
 using Hospital.Data;
 using Hospital.Web.Components.Doctors;
+using Hospital.Web.Components.Loading;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -11,11 +12,9 @@ public sealed partial class DoctorList
     private IReadOnlyList<string> specialties = [];
     private IReadOnlyList<IDoctorCard>? doctors;
     private int totalCount;
-    private bool loading = true;
-    private string? error;
+    private QueryLoader<IGetDoctorDirectoryResult> loader = null!;
     private string specialtyFilter = "";
     private string loadedSpecialty = "";
-    private int loadVersion;
     private DateTimeOffset now;
 
     [Inject]
@@ -30,12 +29,15 @@ public sealed partial class DoctorList
     [Inject]
     private TimeProvider Clock { get; set; } = null!;
 
-    [Inject]
-    private IConfiguration Configuration { get; set; } = null!;
+    private bool Loading => loader.Loading || (doctors is null && loader.Error is null);
 
-    private string HospitalName => Configuration["Hospital:Name"] ?? "City Hospital";
+    private string? Error => loader.Error;
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync()
+    {
+        loader = new(Notifications, "Doctors could not be loaded");
+        return LoadAsync();
+    }
 
     private async Task OnSpecialtyChanged(ChangeEventArgs e)
     {
@@ -45,10 +47,7 @@ public sealed partial class DoctorList
 
     private async Task LoadAsync()
     {
-        // Changes may overlap: only the latest one's answer is shown.
-        var version = ++loadVersion;
-        loading = true;
-        error = null;
+        // Changes may overlap: the loader shows only the latest one's answer.
         var specialty = specialtyFilter;
         now = Clock.GetUtcNow();
 
@@ -65,23 +64,15 @@ public sealed partial class DoctorList
                 IsActive = new BooleanOperationFilterInput { Eq = true },
                 Specialty = new SpecialtyFilterInput { Name = new StringOperationFilterInput { Eq = specialty } },
             };
-        var result = await GetDoctorDirectory.ExecuteAsync(dayStart: dayStart, dayEnd: dayEnd, where: where);
-        if (version != loadVersion)
+        if (!await loader.LoadAsync(ct => GetDoctorDirectory.ExecuteAsync(dayStart: dayStart, dayEnd: dayEnd, where: where, cancellationToken: ct)))
         {
             return;
         }
 
-        loading = false;
-        if (result.Data is null || result.Errors.Count > 0)
-        {
-            error = ErrorText.Describe(result.Errors);
-            Notifications.Notify(NotificationSeverity.Error, "Doctors could not be loaded", error, TimeSpan.FromSeconds(8));
-            return;
-        }
-
-        specialties = [.. result.Data.Specialties.Select(s => s.Name).Order(StringComparer.CurrentCulture)];
-        doctors = result.Data.Doctors.Nodes ?? [];
-        totalCount = result.Data.Doctors.TotalCount;
+        var result = loader.Data!;
+        specialties = [.. result.Specialties.Select(s => s.Name).Order(StringComparer.CurrentCulture)];
+        doctors = result.Doctors.Nodes ?? [];
+        totalCount = result.Doctors.TotalCount;
         loadedSpecialty = specialty;
     }
 

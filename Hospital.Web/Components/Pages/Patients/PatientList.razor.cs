@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Gql.Client;
+using Hospital.Web.Components.Loading;
 using Hospital.Web.Components.Patients;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
@@ -15,18 +17,17 @@ public sealed partial class PatientList : IDisposable
     private readonly CursorPages pages = new();
     private readonly CancellationTokenSource disposed = new();
     private RadzenDataGrid<IPatientRow>? grid;
-    // Null until the first load: the grid asks LoadData for data only while Data is null.
+    // Null until the first load: the grid asks LoadData for data only while Data is null. The page loads the first
+    // page itself (in the prerender, or takes the prerender's), so the grid starts with rows.
     private IReadOnlyList<IPatientRow>? rows;
     private int? count;
-    private bool loading = true;
-    private string? error;
+    private QueryLoader<ISearchPatientsResult> loader = null!;
     private string search = "";
     private string sexFilter = "";
     private AgeGroup ageFilter = AgeGroup.All;
     private string loadedSearch = "";
     private string loadedFilters = "|All";
     private CancellationTokenSource? pendingSearch;
-    private int loadVersion;
 
     [Inject]
     private ISearchPatientsQuery SearchPatients { get; set; } = null!;
@@ -38,27 +39,43 @@ public sealed partial class PatientList : IDisposable
     private NotificationService Notifications { get; set; } = null!;
 
     [Inject]
-    private IConfiguration Configuration { get; set; } = null!;
-
-    [Inject]
     private HospitalTime Time { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")]
     public string? Query { get; set; }
 
-    private string HospitalName => Configuration["Hospital:Name"] ?? "City Hospital";
+    /// <summary>The first page's JSON as the prerender loaded it, handed to the interactive render.</summary>
+    [PersistentState]
+    public JsonElement? Prerendered { get; set; }
 
-    // ?q= comes from the app bar's search; a new one while on this page reloads the grid (the first load is the grid's own).
+    private bool Loading => rows is null || loader.Loading;
+
+    private string? Error => loader.Error;
+
+    protected override void OnInitialized() => loader = new(Notifications, "Patients could not be loaded");
+
+    // ?q= comes from the app bar's search; a new one while on this page reloads the grid.
     protected override async Task OnParametersSetAsync()
     {
         var query = Query?.Trim() ?? "";
-        if (query != search)
+        if (rows is null)
         {
             search = query;
-            if (grid is not null)
+            if (loader.Restore(Prerendered, SearchPatientsResultReader.Read))
             {
-                await ReloadAsync();
+                pages.Reset(PagesKey(search, null));
+                Show(loader.Data!.Patients, skip: 0);
             }
+            else
+            {
+                await LoadDataAsync(new LoadDataArgs { Skip = 0, Top = PageSize });
+                Prerendered = loader.Json;
+            }
+        }
+        else if (query != search)
+        {
+            search = query;
+            await ReloadAsync();
         }
     }
 
@@ -120,53 +137,39 @@ public sealed partial class PatientList : IDisposable
         }
     }
 
+    // Loads may overlap (typing, fast paging): the loader shows only the latest one's answer.
     private async Task LoadDataAsync(LoadDataArgs args)
     {
-        // Loads may overlap (typing, fast paging): only the latest one's answer is shown.
-        var version = ++loadVersion;
-        loading = true;
-        error = null;
         var searched = search.Trim();
         Sex? sex = Enum.TryParse<Sex>(sexFilter, out var parsed) ? parsed : null;
         var where = PatientQueryMapping.Filter(searched, sex, ageFilter, Time.Today);
         var order = PatientQueryMapping.Order(args.Sorts);
-        pages.Reset($"{searched}|{sexFilter}|{ageFilter}|" + string.Join(",", args.Sorts?.Select(s => s.Property + s.SortOrder) ?? []));
+        pages.Reset(PagesKey(searched, args.Sorts));
         var skip = args.Skip ?? 0;
         var top = args.Top ?? PageSize;
-        try
+        if (await loader.LoadAsync(ct => FetchPageAsync(skip, top, where, order, ct), disposed.Token))
         {
-            var result = await FetchPageAsync(skip, top, where, order, disposed.Token);
-            if (version != loadVersion)
-            {
-                return;
-            }
-
-            if (result.Data?.Patients is not { } page)
-            {
-                ShowError(result.Errors);
-                rows = [];
-                count = 0;
-                return;
-            }
-
-            rows = page.Nodes ?? [];
-            count = page.TotalCount;
-            loadedSearch = searched;
-            loadedFilters = $"{sexFilter}|{ageFilter}";
-            pages.Remember(skip + rows.Count, page.PageInfo.EndCursor);
+            Show(loader.Data!.Patients, skip);
         }
-        catch (OperationCanceledException) when (disposed.IsCancellationRequested)
+        else if (!loader.Loading && loader.Error is not null)
         {
-            return;
-        }
-        finally
-        {
-            if (version == loadVersion)
-            {
-                loading = false;
-            }
+            rows = [];
+            count = 0;
         }
     }
+
+    private void Show(ISearchPatients_Patients page, int skip)
+    {
+        rows = page.Nodes ?? [];
+        count = page.TotalCount;
+        loadedSearch = search.Trim();
+        loadedFilters = $"{sexFilter}|{ageFilter}";
+        pages.Remember(skip + rows.Count, page.PageInfo.EndCursor);
+    }
+
+    // The cursors known belong to one search, filter and order.
+    private string PagesKey(string searched, IEnumerable<SortDescriptor>? sorts) =>
+        $"{searched}|{sexFilter}|{ageFilter}|" + string.Join(",", sorts?.Select(s => s.Property + s.SortOrder) ?? []);
 
     private async Task<IOperationResult<ISearchPatientsResult>> FetchPageAsync(
         int skip, int top, PatientFilterInput? where, IReadOnlyList<PatientSortInput>? order, CancellationToken token)
@@ -199,12 +202,6 @@ public sealed partial class PatientList : IDisposable
         }
 
         return await SearchPatients.ExecuteAsync(first: top, after: cursor, where: where, order: order, cancellationToken: token);
-    }
-
-    private void ShowError(IReadOnlyList<GraphQLClientError> errors)
-    {
-        error = ErrorText.Describe(errors);
-        Notifications.Notify(NotificationSeverity.Error, "Patients could not be loaded", error, TimeSpan.FromSeconds(8));
     }
 
     private void OpenChart(DataGridRowMouseEventArgs<IPatientRow> args) => Navigation.NavigateTo(PatientLinks.Chart(args.Data!.Id));

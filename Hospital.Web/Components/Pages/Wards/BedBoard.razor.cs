@@ -1,6 +1,7 @@
 using System.Globalization;
-using Hospital.Data;
+using System.Text.Json;
 using Hospital.Web.Components.Live;
+using Hospital.Web.Components.Loading;
 using Hospital.Web.Components.Wards;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
@@ -10,13 +11,9 @@ namespace Hospital.Web.Components.Pages.Wards;
 
 public sealed partial class BedBoard : IAsyncDisposable
 {
+    private readonly BedBoardState board = new();
+    private QueryLoader<IGetBedBoardResult> loader = null!;
     private LiveUpdates? live;
-    private IReadOnlyList<IGetBedBoard_Wards>? wards;
-    private string? error;
-    private int totalBeds;
-    private int occupied;
-    private string wardFilter = "";
-    private string statusFilter = "";
 
     [Inject]
     private IGetBedBoardQuery GetBedBoard { get; set; } = null!;
@@ -28,7 +25,7 @@ public sealed partial class BedBoard : IAsyncDisposable
     private HospitalTime Time { get; set; } = null!;
 
     [Inject]
-    private IOnBedChangedSubscription OnBedChanged { get; set; } = null!;
+    private IOnBoardBedChangedSubscription OnBedChanged { get; set; } = null!;
 
     [Inject]
     private DialogService Dialogs { get; set; } = null!;
@@ -39,45 +36,51 @@ public sealed partial class BedBoard : IAsyncDisposable
     [Inject]
     private ILogger<BedBoard> Logger { get; set; } = null!;
 
-    [Inject]
-    private IConfiguration Configuration { get; set; } = null!;
+    /// <summary>The board's JSON as the prerender loaded it, handed to the interactive render.</summary>
+    [PersistentState]
+    public JsonElement? Prerendered { get; set; }
 
-    private string HospitalName => Configuration["Hospital:Name"] ?? "City Hospital";
-
-    private bool Filtered => wardFilter.Length > 0 || statusFilter.Length > 0;
-
-    protected override Task OnInitializedAsync()
+    protected override async Task OnInitializedAsync()
     {
-        StartLive();
-        return LoadAsync();
+        loader = new(Notifications, "The bed board could not be loaded");
+
+        // Live only in the interactive render, and before its first load, so no change falls between loading and
+        // listening. What changed between the prerender's load and this subscription shows with the bed's next change.
+        if (RendererInfo.IsInteractive)
+        {
+            StartLive();
+        }
+
+        if (loader.Restore(Prerendered, GetBedBoardResultReader.Read))
+        {
+            board.Show(loader.Data!);
+        }
+        else
+        {
+            await LoadAsync();
+        }
     }
 
-    // Subscribed before the first load (interactive rendering only; nothing is prerendered), so no change falls
-    // between loading and listening.
     private void StartLive()
     {
-        // The interactive render follows every bed change, made here or anywhere else, and reloads the board.
+        // Every bed change, made here or anywhere else, is put in place; a bed of a ward the board does not know reloads it.
         live = new LiveUpdates(() => InvokeAsync(LoadAsync), () => InvokeAsync(StateHasChanged), Clock, Logger);
-        live.Follow(ct => OnBedChanged.Watch(cancellationToken: ct));
+        live.Follow(ct => OnBedChanged.Watch(ct), async data =>
+        {
+            var applied = false;
+            await InvokeAsync(() => applied = board.Apply(data.BedChanged, data.BedChanged.Ward.Id));
+            return applied;
+        });
     }
 
     private async Task LoadAsync()
     {
-        var result = await GetBedBoard.ExecuteAsync();
-        if (result.Data is null || result.Errors.Count > 0)
+        if (await loader.LoadAsync(GetBedBoard.ExecuteAsync))
         {
-            error = ErrorText.Describe(result.Errors);
-            Notifications.Notify(NotificationSeverity.Error, "The bed board could not be loaded", error, TimeSpan.FromSeconds(8));
-            StateHasChanged();
-            return;
+            board.Show(loader.Data!);
         }
 
-        error = null;
-
-        wards = [.. result.Data.Wards.OrderBy(w => w.Floor).ThenBy(w => w.Name, StringComparer.CurrentCulture)];
-        var beds = wards.SelectMany(w => w.Beds).ToList();
-        totalBeds = beds.Count;
-        occupied = beds.Count(b => b.Status == BedStatus.Occupied);
+        Prerendered = loader.Json;
         StateHasChanged();
     }
 
@@ -87,10 +90,11 @@ public sealed partial class BedBoard : IAsyncDisposable
             $"Bed {bed.Label}",
             new Dictionary<string, object?> { [nameof(BedStatusDialog.BedId)] = bed.Id, [nameof(BedStatusDialog.Label)] = bed.Label, [nameof(BedStatusDialog.Current)] = bed.Status },
             new DialogOptions { Width = "28rem", CloseDialogOnEsc = true });
+
+        // The tile shows the new status when the change's event arrives, as on every other open board.
         if (changed is BedStatus status)
         {
             Notifications.Notify(NotificationSeverity.Success, $"Bed {bed.Label} is now {BedStatusView.Label(status).ToLowerInvariant()}", duration: 4000);
-            await LoadAsync();
         }
     }
 
@@ -100,35 +104,6 @@ public sealed partial class BedBoard : IAsyncDisposable
         {
             await live.DisposeAsync();
         }
-    }
-
-    // The wards and beds the filters let through; a ward with no matching bed is left out.
-    private IEnumerable<(IGetBedBoard_Wards Ward, IReadOnlyList<IBedTile> Beds)> VisibleWards()
-    {
-        foreach (var ward in wards ?? [])
-        {
-            if (wardFilter.Length > 0 && ward.Id != wardFilter)
-            {
-                continue;
-            }
-
-            IReadOnlyList<IBedTile> beds = [.. ward.Beds
-                .Where(b => statusFilter.Length == 0 || BedStatusView.Key(b.Status) == statusFilter)
-                .OrderBy(b => b.Label, StringComparer.Ordinal)];
-            if (beds.Count > 0)
-            {
-                yield return (ward, beds);
-            }
-        }
-    }
-
-    private int CountOf(BedStatus status) =>
-        (wards ?? []).Where(w => wardFilter.Length == 0 || w.Id == wardFilter).SelectMany(w => w.Beds).Count(b => b.Status == status);
-
-    private void ClearFilters()
-    {
-        wardFilter = "";
-        statusFilter = "";
     }
 
     private static string Percent(int part, int whole) =>

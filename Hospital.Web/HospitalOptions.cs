@@ -1,0 +1,10 @@
+namespace Hospital.Web;
+
+/// <summary>The hospital as the UI names it: configuration section <c>Hospital</c> (registered by <c>AddHospitalWeb</c>).</summary>
+public sealed class HospitalOptions
+{
+    public const string Section = "Hospital";
+
+    /// <summary>Shown in the app bar and every page title.</summary>
+    public string Name { get; set; } = "City Hospital";
+}
