@@ -113,10 +113,14 @@ internal static class CredentialsServer
     }
 }
 
-/// <summary>Issues opaque tokens with a lifetime, and remembers what the server was shown.</summary>
+/// <summary>
+/// Issues opaque tokens and remembers what the server was shown. A token's lifetime starts when the server first sees
+/// it, so a slow machine cannot expire a token before its connection is made.
+/// </summary>
 internal sealed class TokenAuthority
 {
-    private readonly ConcurrentDictionary<string, (string User, DateTimeOffset ExpiresAt)> tokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string User, TimeSpan Lifetime)> issuedTokens = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> expiries = new(StringComparer.Ordinal);
     private int issued;
 
     public int Accepted;
@@ -132,19 +136,25 @@ internal sealed class TokenAuthority
     public string Issue(string user, TimeSpan lifetime)
     {
         var token = "tok-" + Interlocked.Increment(ref issued);
-        tokens[token] = (user, DateTimeOffset.UtcNow + lifetime);
+        issuedTokens[token] = (user, lifetime);
         return token;
     }
 
     public (ClaimsPrincipal User, DateTimeOffset ExpiresAt)? Validate(string token)
     {
-        if (!tokens.TryGetValue(token, out var entry) || entry.ExpiresAt <= DateTimeOffset.UtcNow)
+        if (!issuedTokens.TryGetValue(token, out var entry))
+        {
+            return null;
+        }
+
+        var expiresAt = expiries.GetOrAdd(token, _ => DateTimeOffset.UtcNow + entry.Lifetime);
+        if (expiresAt <= DateTimeOffset.UtcNow)
         {
             return null;
         }
 
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, entry.User), new Claim("token", token)], "Bearer");
-        return (new ClaimsPrincipal(identity), entry.ExpiresAt);
+        return (new ClaimsPrincipal(identity), expiresAt);
     }
 }
 
