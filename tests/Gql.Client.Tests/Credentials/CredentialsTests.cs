@@ -38,6 +38,22 @@ public sealed class CredentialsTests
     }
 
     [Fact]
+    public async Task UseCredentialsOfAType_MakesTheProviderFromTheServicesOncePerClient()
+    {
+        var authority = new TokenAuthority();
+        await using var server = await CredentialsServer.StartAsync(authority);
+        var services = new ServiceCollection();
+        services.AddSingleton(authority);
+        services.AddClinicClient().UseCredentials<IssuingCredentials>().ConfigureHttpClient(c => c.BaseAddress = Endpoint(server));
+        await using var provider = services.BuildServiceProvider();
+        var transport = provider.GetRequiredKeyedService<IGraphQLTransport>(ClinicClient.ClientName);
+
+        Assert.Equal("tok-1@ada", await MeAsync(transport));
+        Assert.Equal("tok-1@ada", await MeAsync(transport));
+        Assert.IsType<IssuingCredentials>(provider.GetRequiredKeyedService<IGraphQLCredentialsProvider>(ClinicClient.ClientName));
+    }
+
+    [Fact]
     public async Task Http_Unauthorized_RefreshesTheTokenOnceAndRetries()
     {
         var authority = new TokenAuthority();
@@ -299,6 +315,14 @@ public sealed class CredentialsTests
 
         Assert.Equal(["tok-1"], authority.HttpTokens);
         Assert.Equal(["Bearer tok-1"], authority.InitAuthorizations);
+    }
+
+    /// <summary>Made by the container: takes its issuer from the services and caches one token.</summary>
+    private sealed class IssuingCredentials(TokenAuthority authority) : IGraphQLCredentialsProvider
+    {
+        private readonly Lazy<string> token = new(() => authority.Issue("ada", Long));
+
+        public ValueTask<string?> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token.Value);
     }
 
     private static ServiceProvider Services(Action<IGraphQLClientBuilder> configure)
