@@ -127,4 +127,7 @@ public static class ClientErrorCodes
 
     /// <summary>The response's <c>data</c> does not fit the generated result types.</summary>
     public const string DeserializationError = "DESERIALIZATION_ERROR";
+
+    /// <summary>The client's <see cref="IGraphQLCredentialsProvider"/> failed, so the request was not sent.</summary>
+    public const string CredentialsUnavailable = "CREDENTIALS_UNAVAILABLE";
 }

@@ -22,6 +22,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     /// <summary>How long the end of a session waits for its operations to stop.</summary>
     private static readonly TimeSpan OperationStopTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest single wait for a connection's credentials to expire.</summary>
+    private static readonly TimeSpan MaxExpiryStep = TimeSpan.FromDays(1);
+
     private readonly WebSocket socket;
     private readonly HttpContext context;
     private readonly GraphQLWebSocketOptions options;
@@ -186,7 +189,8 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
-        if (!result.IsAccepted)
+        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        if (!result.IsAccepted || result.ExpiresAt <= clock.GetUtcNow())
         {
             await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, result.RejectReason ?? "Forbidden");
             return;
@@ -199,6 +203,31 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         {
             Track(KeepAliveAsync(interval));
         }
+
+        if (result.ExpiresAt is { } expiresAt)
+        {
+            Track(CloseWhenExpiredAsync(expiresAt, clock));
+        }
+    }
+
+    /// <summary>Closes the socket with 4403 when the connection's credentials expire, so the client reconnects with fresh ones.</summary>
+    private async Task CloseWhenExpiredAsync(DateTimeOffset expiresAt, TimeProvider clock)
+    {
+        try
+        {
+            // In steps: a delay has an upper limit (about 49 days), and the clock may be a test's.
+            TimeSpan left;
+            while ((left = expiresAt - clock.GetUtcNow()) > TimeSpan.Zero)
+            {
+                await Task.Delay(left < MaxExpiryStep ? left : MaxExpiryStep, clock, stopping.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await CloseAsync(GraphQLWebSocketCloseCodes.Forbidden, "Forbidden");
     }
 
     private async ValueTask OnSubscribeAsync(string id, GraphQLRequest request)

@@ -11,7 +11,10 @@ namespace Gql.AspNetCore.WebSockets;
 /// </summary>
 public interface IGraphQLWebSocketInterceptor
 {
-    /// <summary>Accepts or rejects a connection. A rejected connection is closed with <c>4403 Forbidden</c>.</summary>
+    /// <summary>
+    /// Accepts or rejects a connection. A rejected connection is closed with <c>4403 Forbidden</c>; so is an accepted
+    /// one when its <see cref="WebSocketConnectResult.ExpiresAt"/> comes.
+    /// </summary>
     /// <param name="context">The handshake request: its user, headers (Origin, cookies) and services.</param>
     /// <param name="payload">The <c>connection_init</c> payload, or null when the client sent none.</param>
     /// <param name="cancellationToken">Cancelled when the socket goes away or the application stops.</param>
@@ -22,14 +25,15 @@ public interface IGraphQLWebSocketInterceptor
 /// <summary>The outcome of <see cref="IGraphQLWebSocketInterceptor.OnConnectAsync"/>.</summary>
 public sealed class WebSocketConnectResult
 {
-    private static readonly WebSocketConnectResult Accepted = new(true, null, null, null);
+    private static readonly WebSocketConnectResult Accepted = new(true, null, null, null, null);
 
-    private WebSocketConnectResult(bool isAccepted, ClaimsPrincipal? user, IReadOnlyDictionary<string, object?>? ackPayload, string? rejectReason)
+    private WebSocketConnectResult(bool isAccepted, ClaimsPrincipal? user, IReadOnlyDictionary<string, object?>? ackPayload, string? rejectReason, DateTimeOffset? expiresAt)
     {
         IsAccepted = isAccepted;
         User = user;
         AckPayload = ackPayload;
         RejectReason = rejectReason;
+        ExpiresAt = expiresAt;
     }
 
     /// <summary>Whether the connection is acknowledged.</summary>
@@ -41,18 +45,26 @@ public sealed class WebSocketConnectResult
     /// <summary>The <c>payload</c> of the <c>connection_ack</c> message; null sends none.</summary>
     public IReadOnlyDictionary<string, object?>? AckPayload { get; }
 
+    /// <summary>
+    /// When the connection's credentials expire (e.g. the access token's <c>exp</c>): the socket is then closed with
+    /// <c>4403 Forbidden</c> and its operations stop, so the client gets a fresh token and connects again. A time that
+    /// has passed already rejects the connection. Null (the default) keeps the connection until either side closes it.
+    /// </summary>
+    public DateTimeOffset? ExpiresAt { get; }
+
     /// <summary>The close reason sent with <c>4403</c> when rejected.</summary>
     public string? RejectReason { get; }
 
     /// <summary>Accepts the connection.</summary>
     /// <param name="user">The user for the connection's operations (e.g. from a token in the payload); null keeps the handshake's.</param>
     /// <param name="ackPayload">Sent to the client as the <c>connection_ack</c> payload; values must be JSON-writable.</param>
+    /// <param name="expiresAt">When the credentials expire and the socket is closed with <c>4403</c> (see <see cref="ExpiresAt"/>); null for never.</param>
     /// <returns>The result.</returns>
-    public static WebSocketConnectResult Accept(ClaimsPrincipal? user = null, IReadOnlyDictionary<string, object?>? ackPayload = null) =>
-        user is null && ackPayload is null ? Accepted : new(true, user, ackPayload, null);
+    public static WebSocketConnectResult Accept(ClaimsPrincipal? user = null, IReadOnlyDictionary<string, object?>? ackPayload = null, DateTimeOffset? expiresAt = null) =>
+        user is null && ackPayload is null && expiresAt is null ? Accepted : new(true, user, ackPayload, null, expiresAt);
 
     /// <summary>Rejects the connection: the socket is closed with <c>4403</c>.</summary>
     /// <param name="reason">The close reason, "Forbidden" by default; keep it short (a close reason has at most 123 bytes).</param>
     /// <returns>The result.</returns>
-    public static WebSocketConnectResult Reject(string reason = "Forbidden") => new(false, null, null, reason);
+    public static WebSocketConnectResult Reject(string reason = "Forbidden") => new(false, null, null, reason, null);
 }

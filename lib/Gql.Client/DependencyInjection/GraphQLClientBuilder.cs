@@ -37,6 +37,7 @@ public static class GraphQLClientBuilderExtensions
     /// <param name="configureClient">Configures the HTTP client (base address, headers, timeout).</param>
     /// <param name="configureHttpClientBuilder">Configures the HTTP client builder (handlers, resilience), if given.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>The transport sends the token of the client's credentials provider (<c>UseCredentials</c>), if one is registered.</remarks>
     public static IGraphQLClientBuilder ConfigureHttpClient(this IGraphQLClientBuilder builder, Action<HttpClient> configureClient, Action<IHttpClientBuilder>? configureHttpClientBuilder = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -56,7 +57,10 @@ public static class GraphQLClientBuilderExtensions
         var httpClientBuilder = builder.Services.AddHttpClient(builder.ClientName, configureClient);
         configureHttpClientBuilder?.Invoke(httpClientBuilder);
         var name = builder.ClientName;
-        return builder.UseTransport(sp => new HttpGraphQLTransport(sp.GetRequiredService<IHttpClientFactory>(), name));
+        return builder.UseTransport(sp => new HttpGraphQLTransport(
+            sp.GetRequiredService<IHttpClientFactory>(),
+            name,
+            sp.GetKeyedService<IGraphQLCredentialsProvider>(name)));
     }
 
     /// <summary>Sets the timing of the client's watched queries (quiet period, maximum delay, clock).</summary>

@@ -35,7 +35,8 @@ public static class WebSocketGraphQLClientBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        return builder.UseTransport(sp => CreateTransport(sp, configure));
+        var name = builder.ClientName;
+        return builder.UseTransport(sp => CreateTransport(sp, name, configure));
     }
 
     /// <summary>
@@ -80,15 +81,17 @@ public static class WebSocketGraphQLClientBuilderExtensions
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(queriesKey);
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(subscriptionsKey);
         builder.Services.Add(Rekey(existing, queriesKey));
-        builder.Services.AddKeyedSingleton<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, configure));
+        var name = builder.ClientName;
+        builder.Services.AddKeyedSingleton<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, name, configure));
         return builder.UseTransport(sp => new SplitGraphQLTransport(
             sp.GetRequiredKeyedService<IGraphQLTransport>(queriesKey),
             sp.GetRequiredKeyedService<IGraphQLTransport>(subscriptionsKey)));
     }
 
-    private static WebSocketGraphQLTransport CreateTransport(IServiceProvider services, Action<IServiceProvider, WebSocketTransportOptions> configure)
+    private static WebSocketGraphQLTransport CreateTransport(IServiceProvider services, string clientName, Action<IServiceProvider, WebSocketTransportOptions> configure)
     {
-        var options = new WebSocketTransportOptions();
+        // The client's credentials provider (UseCredentials), unless the options name one of their own.
+        var options = new WebSocketTransportOptions { Credentials = services.GetKeyedService<IGraphQLCredentialsProvider>(clientName) };
         configure(services, options);
         return new WebSocketGraphQLTransport(options);
     }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -11,6 +12,12 @@ namespace Gql.Client.Http;
 /// <c>application/graphql-response+json</c> and <c>application/json</c>. Subscriptions use server-sent events
 /// (graphql-sse, distinct connections mode). Failures become results with <see cref="ClientErrorCodes"/>, not exceptions.
 /// </summary>
+/// <remarks>
+/// With an <see cref="IGraphQLCredentialsProvider"/>, every request carries <c>Authorization: Bearer &lt;token&gt;</c>.
+/// When the server answers <c>401 Unauthorized</c>, the transport asks the provider for a new token
+/// (<c>forceRefresh: true</c>) and sends the request once more, if it got a token other than the refused one; a second
+/// 401 is the result. A 401 means the server refused the request before running it, so mutations are retried too.
+/// </remarks>
 public sealed class HttpGraphQLTransport : IGraphQLTransport
 {
     private static readonly MediaTypeWithQualityHeaderValue GraphQLResponseJson = new(GraphQLMediaTypes.GraphQLResponseJson);
@@ -18,40 +25,59 @@ public sealed class HttpGraphQLTransport : IGraphQLTransport
     private static readonly MediaTypeWithQualityHeaderValue EventStream = new(GraphQLMediaTypes.EventStream);
 
     private readonly Func<HttpClient> clientFactory;
+    private readonly IGraphQLCredentialsProvider? credentials;
 
     /// <summary>Creates a transport over one <see cref="HttpClient"/> (not disposed by the transport).</summary>
     /// <param name="client">The client; its base address is the GraphQL endpoint.</param>
     public HttpGraphQLTransport(HttpClient client)
+        : this(client, credentials: null)
+    {
+    }
+
+    /// <summary>Creates a transport over one <see cref="HttpClient"/> (not disposed by the transport) that sends the provider's token.</summary>
+    /// <param name="client">The client; its base address is the GraphQL endpoint.</param>
+    /// <param name="credentials">Supplies the bearer token; null sends none.</param>
+    public HttpGraphQLTransport(HttpClient client, IGraphQLCredentialsProvider? credentials)
     {
         ArgumentNullException.ThrowIfNull(client);
         clientFactory = () => client;
+        this.credentials = credentials;
     }
 
     /// <summary>Creates a transport that takes a named client from <see cref="IHttpClientFactory"/> for every request.</summary>
     /// <param name="factory">The factory.</param>
     /// <param name="clientName">The name of the configured client.</param>
     public HttpGraphQLTransport(IHttpClientFactory factory, string clientName)
+        : this(factory, clientName, credentials: null)
+    {
+    }
+
+    /// <summary>
+    /// Creates a transport that takes a named client from <see cref="IHttpClientFactory"/> for every request and sends
+    /// the provider's token.
+    /// </summary>
+    /// <param name="factory">The factory.</param>
+    /// <param name="clientName">The name of the configured client.</param>
+    /// <param name="credentials">Supplies the bearer token; null sends none.</param>
+    public HttpGraphQLTransport(IHttpClientFactory factory, string clientName, IGraphQLCredentialsProvider? credentials)
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(clientName);
         clientFactory = () => factory.CreateClient(clientName);
+        this.credentials = credentials;
     }
 
     /// <inheritdoc />
     public async Task<GraphQLResponse> ExecuteAsync(GraphQLOperationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = CreateMessage(request, GraphQLResponseJson, Json);
-        HttpResponseMessage response;
-        try
+        var (response, failure) = await SendAsync(request, [GraphQLResponseJson, Json], cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
         {
-            response = await clientFactory().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsNetworkFailure(e, cancellationToken))
-        {
-            return NetworkError(e);
+            return failure;
         }
 
+        using (response!.RequestMessage)
         using (response)
         {
             byte[] body;
@@ -72,24 +98,14 @@ public sealed class HttpGraphQLTransport : IGraphQLTransport
     public async IAsyncEnumerable<GraphQLResponse> SubscribeAsync(GraphQLOperationRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        using var message = CreateMessage(request, EventStream, GraphQLResponseJson, Json);
-        HttpResponseMessage? response = null;
-        GraphQLResponse? failure = null;
-        try
-        {
-            response = await clientFactory().SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (IsNetworkFailure(e, cancellationToken))
-        {
-            failure = NetworkError(e);
-        }
-
+        var (response, failure) = await SendAsync(request, [EventStream, GraphQLResponseJson, Json], cancellationToken).ConfigureAwait(false);
         if (failure is not null || response is null)
         {
             yield return failure!;
             yield break;
         }
 
+        using (response.RequestMessage)
         using (response)
         {
             if (response.Content.Headers.ContentType?.MediaType != GraphQLMediaTypes.EventStream)
@@ -168,6 +184,88 @@ public sealed class HttpGraphQLTransport : IGraphQLTransport
                     data.Append(line.AsSpan(5).TrimStart(' '));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Sends the request with the current token; after a 401, once more with a refreshed one. The caller disposes the
+    /// response and its <see cref="HttpResponseMessage.RequestMessage"/>.
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, GraphQLResponse? Failure)> SendAsync(GraphQLOperationRequest request, MediaTypeWithQualityHeaderValue[] accept, CancellationToken cancellationToken)
+    {
+        var client = clientFactory();
+        if (credentials is null)
+        {
+            return await SendOnceAsync(client, request, accept, token: null, cancellationToken).ConfigureAwait(false);
+        }
+
+        var (token, tokenFailure) = await GetTokenAsync(credentials, forceRefresh: false, cancellationToken).ConfigureAwait(false);
+        if (tokenFailure is not null)
+        {
+            return (null, tokenFailure);
+        }
+
+        var first = await SendOnceAsync(client, request, accept, token, cancellationToken).ConfigureAwait(false);
+        if (first.Response is not { StatusCode: HttpStatusCode.Unauthorized } refused)
+        {
+            return first;
+        }
+
+        var (fresh, refreshFailure) = await GetTokenAsync(credentials, forceRefresh: true, cancellationToken).ConfigureAwait(false);
+        if (refreshFailure is not null || fresh is null || fresh == token)
+        {
+            // Nothing new to try: the 401 stands (or the refresh's failure, which says more).
+            if (refreshFailure is null)
+            {
+                return first;
+            }
+
+            refused.RequestMessage?.Dispose();
+            refused.Dispose();
+            return (null, refreshFailure);
+        }
+
+        refused.RequestMessage?.Dispose();
+        refused.Dispose();
+        return await SendOnceAsync(client, request, accept, fresh, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<(HttpResponseMessage? Response, GraphQLResponse? Failure)> SendOnceAsync(HttpClient client, GraphQLOperationRequest request, MediaTypeWithQualityHeaderValue[] accept, string? token, CancellationToken cancellationToken)
+    {
+        var message = CreateMessage(request, accept);
+        if (token is not null)
+        {
+            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        try
+        {
+            return (await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (IsNetworkFailure(e, cancellationToken))
+        {
+            message.Dispose();
+            return (null, NetworkError(e));
+        }
+        catch
+        {
+            message.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(string? Token, GraphQLResponse? Failure)> GetTokenAsync(IGraphQLCredentialsProvider credentials, bool forceRefresh, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await credentials.GetAccessTokenAsync(forceRefresh, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (null, GraphQLResponse.FromError(new GraphQLClientError(
+                "The access token could not be obtained: " + e.Message,
+                ClientErrorCodes.CredentialsUnavailable,
+                exception: e)));
         }
     }
 

@@ -26,7 +26,9 @@ public static class WebSocketErrorCodes
 
     /// <summary>
     /// The server refused the connection: close code 4403 (the <c>connection_init</c> payload, e.g. credentials, was
-    /// rejected) or HTTP 401/403 on the upgrade request. Not retried.
+    /// rejected) or HTTP 401/403 on the upgrade request. Not retried; except that with
+    /// <see cref="WebSocketTransportOptions.Credentials"/> a 4403 is retried once with a refreshed token, and a refusal of
+    /// that one carries the extension <c>credentialsRefreshed: true</c>.
     /// </summary>
     public const string Forbidden = "WEBSOCKET_FORBIDDEN";
 

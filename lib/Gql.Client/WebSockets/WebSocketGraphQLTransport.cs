@@ -26,6 +26,14 @@ namespace Gql.Client.WebSockets;
 /// operation after such a failure connects afresh.
 /// </para>
 /// <para>
+/// With <see cref="WebSocketTransportOptions.Credentials"/>, <c>connection_init</c> carries
+/// <c>"authorization": "Bearer &lt;token&gt;"</c> and 4403 is not final at once: whether the server refused the token at
+/// <c>connection_init</c> or closed an established connection when its token expired, the transport gets a fresh token
+/// (<c>forceRefresh: true</c>) and connects again right away, then subscribes the active operations again as after a
+/// drop. A 4403 for the fresh token (at <c>connection_init</c>, or within a second of its ack) is final:
+/// <see cref="WebSocketErrorCodes.Forbidden"/> with the extension <c>credentialsRefreshed: true</c>.
+/// </para>
+/// <para>
 /// When an established connection drops unexpectedly, the transport reconnects with the same backoff while operations
 /// are active, and then subscribes them again under their ids. A re-subscribed subscription starts over on the server:
 /// events published during the gap are lost, and a stream with a beginning (a countdown) begins again. Queries in
@@ -45,7 +53,16 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
     /// <summary>The WebSocket subprotocol: <c>graphql-transport-ws</c>.</summary>
     public const string SubProtocol = GraphQLTransportWsMessageTypes.SubProtocol;
 
+    /// <summary>The <c>connection_init</c> payload key of the access token: <c>authorization</c>.</summary>
+    public const string AuthorizationKey = "authorization";
+
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A connection made with a freshly refreshed token that the server closes with 4403 sooner than this after its
+    /// ack counts as a refusal of the fresh token, not as an expiry, so the transport does not reconnect in a loop.
+    /// </summary>
+    private static readonly long MinimumCredentialLifetimeMs = 1000;
 
     private readonly WebSocketTransportOptions options;
     private readonly Uri endpoint;
@@ -60,6 +77,9 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
 
     private long lastOperationId;
     private long lastGeneration;
+
+    // 1 after a 4403 with credentials: the next connection attempt asks for a fresh token.
+    private int refreshCredentials;
 
     /// <summary>Creates a transport; nothing connects before the first operation.</summary>
     /// <param name="options">The options, validated now; do not change them afterwards.</param>
@@ -262,6 +282,7 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
         var failure = drop;
         var failures = drop is null ? 0 : 1;
         var attempts = 0;
+        var forceRefresh = false;
         while (true)
         {
             if (failures > 0)
@@ -298,7 +319,9 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
             }
 
             attempts++;
-            (var connection, failure) = await OpenAsync().ConfigureAwait(false);
+            var refreshing = forceRefresh | (Interlocked.Exchange(ref refreshCredentials, 0) == 1);
+            forceRefresh = false;
+            (var connection, failure) = await OpenAsync(refreshing).ConfigureAwait(false);
             if (connection is not null)
             {
                 var established = false;
@@ -309,6 +332,8 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
                     if (!disposed && !connection.Closed)
                     {
                         connection.Established = true;
+                        connection.CredentialsRefreshed = refreshing;
+                        connection.EstablishedAt = Environment.TickCount64;
                         current = connection;
                         connecting = null;
                         established = true;
@@ -339,6 +364,18 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
 
                 // Closed between the ack and now: the close tells why.
                 failure = FailureOf(connection.EndInfo ?? new CloseInfo(null, "The connection closed.", null));
+            }
+
+            if (failure!.Refused && options.Credentials is not null)
+            {
+                if (!refreshing)
+                {
+                    // The token was refused: a fresh one is worth one more attempt, right away.
+                    forceRefresh = true;
+                    continue;
+                }
+
+                failure = RefusedAfterRefresh(failure);
             }
 
             failures++;
@@ -383,7 +420,7 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
     }
 
     /// <summary>One attempt: open the socket, send <c>connection_init</c>, wait for <c>connection_ack</c>.</summary>
-    private async Task<(Connection? Connection, ConnectFailure? Failure)> OpenAsync()
+    private async Task<(Connection? Connection, ConnectFailure? Failure)> OpenAsync(bool refreshCredentials)
     {
         WebSocket socket;
         using (var connectTimeout = CancellationTokenSource.CreateLinkedTokenSource(disposal.Token))
@@ -429,6 +466,11 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
         try
         {
             var payload = options.ConnectionInitPayload is { } provider ? await provider(disposal.Token).ConfigureAwait(false) : null;
+            if (options.Credentials is { } credentials)
+            {
+                payload = WithAuthorization(payload, await credentials.GetAccessTokenAsync(refreshCredentials, disposal.Token).ConfigureAwait(false));
+            }
+
             await connection.SendAsync(GraphQLTransportWsMessages.ConnectionInit(payload)).ConfigureAwait(false);
             var closed = await connection.Acknowledged.Task.WaitAsync(options.AckTimeout, disposal.Token).ConfigureAwait(false);
             return closed is null ? (connection, null) : (null, FailureOf(closed));
@@ -450,6 +492,18 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
                 ? (null, new ConnectFailure(Error("The WebSocket transport was disposed.", WebSocketErrorCodes.Disposed), Terminal: true))
                 : (null, new ConnectFailure(Error("The connection_init payload could not be made: " + e.Message, WebSocketErrorCodes.ConnectionFailed, e), Terminal: false));
         }
+    }
+
+    private static IReadOnlyDictionary<string, object?>? WithAuthorization(IReadOnlyDictionary<string, object?>? payload, string? token)
+    {
+        if (token is null)
+        {
+            return payload;
+        }
+
+        var merged = payload is null ? new Dictionary<string, object?>(1, StringComparer.Ordinal) : new Dictionary<string, object?>(payload, StringComparer.Ordinal);
+        merged[AuthorizationKey] = "Bearer " + token;
+        return merged;
     }
 
     private async Task<WebSocket> ConnectClientWebSocketAsync(CancellationToken cancellationToken)
@@ -646,6 +700,22 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
             }
 
             var failure = FailureOf(info);
+            var refresh = false;
+            if (failure.Refused && options.Credentials is not null)
+            {
+                if (connection.CredentialsRefreshed && Environment.TickCount64 - connection.EstablishedAt < MinimumCredentialLifetimeMs)
+                {
+                    failure = RefusedAfterRefresh(failure);
+                }
+                else
+                {
+                    // The token expired (or was revoked) on an open connection: reconnect at once with a fresh one.
+                    Volatile.Write(ref refreshCredentials, 1);
+                    failure = failure with { Terminal = false };
+                    refresh = true;
+                }
+            }
+
             if (failure.Terminal)
             {
                 foreach (var operation in operations.Values)
@@ -672,7 +742,9 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
 
             if (connecting is null && HasActiveOperations())
             {
-                connecting = Task.Run(() => ConnectAsync(failure));
+                // After a refused token the first attempt is not a retry: no backoff before it.
+                var drop = refresh ? null : failure;
+                connecting = Task.Run(() => ConnectAsync(drop));
             }
         }
     }
@@ -718,12 +790,28 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
         if (info.Code is { } code && GraphQLTransportWsCloseCodes.IsTerminal(code))
         {
             return code == GraphQLTransportWsCloseCodes.Forbidden
-                ? new ConnectFailure(Error($"The server at {endpoint} refused the connection: close code {code}{reason}.", WebSocketErrorCodes.Forbidden, null, extensions), Terminal: true)
+                ? new ConnectFailure(Error($"The server at {endpoint} refused the connection: close code {code}{reason}.", WebSocketErrorCodes.Forbidden, null, extensions), Terminal: true, Refused: true)
                 : new ConnectFailure(Error($"The server at {endpoint} closed the connection: close code {code}{reason}.", WebSocketErrorCodes.ConnectionClosed, null, extensions), Terminal: true);
         }
 
         var what = info.Code is { } c ? $"closed with code {c}{reason}" : $"broke: {info.Reason}";
         return new ConnectFailure(Error($"The WebSocket connection to {endpoint} {what}.", WebSocketErrorCodes.ConnectionFailed, info.Exception, extensions), Terminal: false);
+    }
+
+    private static ConnectFailure RefusedAfterRefresh(ConnectFailure failure)
+    {
+        var extensions = new List<(string, object?)>();
+        if (failure.Error.Extensions is not null)
+        {
+            foreach (var (name, value) in failure.Error.Extensions)
+            {
+                extensions.Add((name, value));
+            }
+        }
+
+        extensions.Add(("credentialsRefreshed", true));
+        var error = Error(failure.Error.Message + " A freshly refreshed access token was refused too.", WebSocketErrorCodes.Forbidden, failure.Error.Exception, [.. extensions]);
+        return new ConnectFailure(error, Terminal: true, Refused: true);
     }
 
     private static GraphQLClientError Exhausted(GraphQLClientError last, int attempts)
@@ -749,7 +837,8 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
     /// <summary>Why a connection ended: the close frame's code and reason, or the failure that broke it.</summary>
     private sealed record CloseInfo(int? Code, string? Reason, Exception? Exception, bool ProtocolViolation = false);
 
-    private sealed record ConnectFailure(GraphQLClientError Error, bool Terminal);
+    /// <summary>Why an attempt or a connection failed; <paramref name="Refused"/> for 4403 (the credentials).</summary>
+    private sealed record ConnectFailure(GraphQLClientError Error, bool Terminal, bool Refused = false);
 
     private sealed class HandshakeRejectedException(ConnectFailure failure) : Exception(failure.Error.Message)
     {
@@ -840,6 +929,12 @@ public sealed class WebSocketGraphQLTransport : IGraphQLTransport, IAsyncDisposa
 
         /// <summary>Acknowledged and made current (under the transport's gate).</summary>
         public bool Established { get; set; }
+
+        /// <summary>The <c>connection_init</c> token was a forced refresh (set with <see cref="Established"/>).</summary>
+        public bool CredentialsRefreshed { get; set; }
+
+        /// <summary>When the connection was established (<see cref="Environment.TickCount64"/>).</summary>
+        public long EstablishedAt { get; set; }
 
         /// <summary>The receive loop has ended (under the transport's gate).</summary>
         public bool Closed { get; set; }

@@ -19,6 +19,16 @@ public sealed class WebSocketTransportOptions
     /// </summary>
     public Func<CancellationToken, ValueTask<IReadOnlyDictionary<string, object?>?>>? ConnectionInitPayload { get; set; }
 
+    /// <summary>
+    /// Supplies the access token sent in every <c>connection_init</c> payload as <c>"authorization": "Bearer &lt;token&gt;"</c>
+    /// (beside, and in place of any <c>authorization</c> in, <see cref="ConnectionInitPayload"/>). When the server closes
+    /// with <c>4403</c> (the token was refused, or expired on an open connection), the transport asks for a fresh token
+    /// (<c>forceRefresh: true</c>), reconnects at once and subscribes the active operations again; if the fresh token is
+    /// refused too, they fail with <see cref="WebSocketErrorCodes.Forbidden"/>. Null (the default) sends no token and
+    /// treats 4403 as final. Set by <c>UseCredentials</c> for a generated client.
+    /// </summary>
+    public IGraphQLCredentialsProvider? Credentials { get; set; }
+
     /// <summary>Configures each <see cref="ClientWebSocket"/> before it connects: request headers (cookies), certificates, proxy.</summary>
     public Action<ClientWebSocketOptions>? ConfigureWebSocket { get; set; }
 
