@@ -7,7 +7,7 @@ namespace Hospital.GraphQL.Accounts;
 /// Checks a user name and password with ASP.NET Core Identity (hasher, lockout after repeated failures), behind the
 /// sign-in throttle. Used by the API's <c>signIn</c> and by the UI's cookie sign-in page alike.
 /// </summary>
-public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle throttle, TimeProvider clock)
+public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle throttle)
 {
     /// <summary>The account and its roles when the password is right.</summary>
     /// <exception cref="TooManySignInAttemptsException">Throttled.</exception>
@@ -38,7 +38,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle t
             throw new InvalidCredentialsException();
         }
 
-        user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        user.LastSignInAt = DateTime.UtcNow;
         await users.UpdateAsync(user);
         return (user, await users.GetRolesAsync(user));
     }

@@ -33,9 +33,11 @@ public sealed record IssuedTokens(string AccessToken, string RefreshToken, DateT
 public sealed class TokenService(
     IDbContextFactory<HospitalDbContext> factory,
     IOptions<HospitalAuthOptions> options,
-    SymmetricSecurityKey signingKey,
-    TimeProvider clock)
+    SymmetricSecurityKey signingKey)
 {
+    // Tokens live in real time, whatever clock the hospital's day runs on (tests fix "today"; token checks cannot).
+    private static readonly TimeProvider Clock = TimeProvider.System;
+
     private static readonly TimeSpan SessionCheckCacheTime = TimeSpan.FromSeconds(10);
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly ConcurrentDictionary<string, DateTimeOffset> activeSessions = new(StringComparer.Ordinal);
@@ -51,7 +53,7 @@ public sealed class TokenService(
     public async Task<(RefreshToken Used, UserAccount User)?> ConsumeAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var hash = Hash(refreshToken);
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var token = await db.RefreshTokens.AsNoTracking().Include(t => t.UserAccount).SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (token is null || token.RevokedAt is not null || token.ExpiresAt <= now || token.UserAccount is null)
@@ -94,7 +96,7 @@ public sealed class TokenService(
     /// <summary>Ends every session of an account (locked, password changed).</summary>
     public async Task RevokeAllAsync(int userId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.RefreshTokens.Where(t => t.UserAccountId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
@@ -107,7 +109,7 @@ public sealed class TokenService(
     /// </summary>
     public async ValueTask<bool> IsSessionActiveAsync(string family, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         if (activeSessions.TryGetValue(family, out var checkedAt) && now - checkedAt < SessionCheckCacheTime)
         {
             return true;
@@ -152,7 +154,7 @@ public sealed class TokenService(
     private async Task<IssuedTokens> IssueAsync(UserAccount user, IEnumerable<string> roles, string family, string? address, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var expires = now + settings.AccessTokenLifetime;
         var identity = Identity(user, roles, family, "Bearer");
         identity.AddClaim(new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")));
@@ -186,7 +188,7 @@ public sealed class TokenService(
 
     private async Task RevokeFamilyAsync(string family, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.RefreshTokens.Where(t => t.Family == family && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using Hospital.Data;
 using Hospital.GraphQL;
@@ -32,6 +33,24 @@ public sealed class HospitalWebApp : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>Browser states (cookies) of the demo accounts signed in through the sign-in page, by user name.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> SignedInStates { get; } = new();
+
+    /// <summary>The demo accounts' password in the test data.</summary>
+    public const string DemoPassword = "Test!Pass1";
+
+    /// <summary>Signs a demo account in with the API's <c>signIn</c> mutation (as an outside program) and returns its access token.</summary>
+    public async Task<string> AccessTokenAsync(string userName)
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var response = await http.PostAsJsonAsync(
+            "/graphql",
+            new { query = "mutation($u: String!, $p: String!) { signIn(input: { userName: $u, password: $p }) { accessToken } }", variables = new { u = userName, p = DemoPassword } },
+            TestContext.Current.CancellationToken);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+        return (string?)json["data"]?["signIn"]?["accessToken"] ?? throw new InvalidOperationException($"{userName} could not sign in: {json.ToJsonString()}");
+    }
+
     public async ValueTask InitializeAsync()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -58,7 +77,7 @@ public sealed class HospitalWebApp : IAsyncLifetime
         app = builder.Build();
         await app.PrepareDatabaseAsync();
         await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync(
-            new SeedOptions { Patients = 60, Seed = 7, Today = Today, DemoPassword = "Test!Pass1" },
+            new SeedOptions { Patients = 60, Seed = 7, Today = Today, DemoPassword = DemoPassword },
             new SilentProgress());
         app.MapHospitalGraphQL();
         app.MapHospitalWeb();

@@ -1,3 +1,4 @@
+using Gql.Client;
 using Hospital.Web.GraphQL;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +23,21 @@ public sealed class RemoteClientTests(HospitalWebApp app)
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddHospitalWeb(configuration);
+
+        // A program signs in with signIn and sends its token: as a bearer header on HTTP, in connection_init on the socket.
+        var token = await app.AccessTokenAsync("nurse");
+        var endpoint = new Uri(app.BaseAddress, "/graphql");
+        services.AddHospitalClient()
+            .ConfigureHttpClient(http =>
+            {
+                http.BaseAddress = endpoint;
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            })
+            .UseWebSocketForSubscriptions(options =>
+            {
+                options.Uri = endpoint;
+                options.ConnectionInitPayload = _ => ValueTask.FromResult<IReadOnlyDictionary<string, object?>?>(new Dictionary<string, object?> { ["authorization"] = "Bearer " + token });
+            });
         await using var provider = services.BuildServiceProvider();
         var beds = await provider.GetRequiredService<IGetBedBoardQuery>().ExecuteAsync(Ct);
         Assert.True(beds.IsSuccess, string.Join("; ", beds.Errors.Select(e => e.Message)));

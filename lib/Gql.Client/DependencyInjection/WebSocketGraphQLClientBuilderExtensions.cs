@@ -80,7 +80,7 @@ public static class WebSocketGraphQLClientBuilderExtensions
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(queriesKey);
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(subscriptionsKey);
         builder.Services.Add(Rekey(existing, queriesKey));
-        builder.Services.AddKeyedSingleton<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, configure));
+        builder.Services.AddKeyedScoped<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, configure));
         return builder.UseTransport(sp => new SplitGraphQLTransport(
             sp.GetRequiredKeyedService<IGraphQLTransport>(queriesKey),
             sp.GetRequiredKeyedService<IGraphQLTransport>(subscriptionsKey)));

@@ -1,0 +1,10 @@
+namespace Hospital.Web;
+
+/// <summary>The hospital as the UI names it: the configuration section <c>Hospital</c>.</summary>
+public sealed class HospitalOptions
+{
+    public const string Section = "Hospital";
+
+    /// <summary>Shown in the app bar, page titles and the sign-in page.</summary>
+    public string Name { get; set; } = "City Hospital";
+}
