@@ -47,8 +47,7 @@ public static class HospitalGraphQLExtensions
     /// <summary>Maps <c>/graphql</c> (API, IDE, <c>?sdl</c>), <c>/healthz</c> (alive) and <c>/healthz/ready</c> (database reachable).</summary>
     public static WebApplication MapHospitalGraphQL(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseHospitalAuthentication();
         app.MapGraphQL("/graphql");
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });

@@ -5,6 +5,6 @@ public sealed class HospitalOptions
 {
     public const string Section = "Hospital";
 
-    /// <summary>Shown in the app bar and every page title.</summary>
+    /// <summary>Shown in the app bar, page titles and the sign-in page.</summary>
     public string Name { get; set; } = "City Hospital";
 }

@@ -3,6 +3,10 @@ using Gql.Client.InProcess;
 using Hospital.Data;
 using Hospital.Web.Components;
 using Hospital.Web.Components.Loading;
+using Hospital.GraphQL;
+using Hospital.GraphQL.Accounts;
+using Hospital.Web.Components.Account;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 
@@ -31,6 +35,7 @@ public static class HospitalWebExtensions
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 3 * QueryLoader<object>.MaxKeptJsonLength);
         services.AddOptions<HospitalOptions>().Bind(configuration.GetSection(HospitalOptions.Section));
         services.AddRadzenComponents();
+        services.AddCascadingAuthenticationState();
         services.TryAddSingleton(TimeProvider.System);
 
         // The UI reads the hospital's time zone from these; without a co-hosted API nothing here opens the database.
@@ -45,10 +50,44 @@ public static class HospitalWebExtensions
         }
         else
         {
-            client.UseInProcessTransport();
+            // The API in this process: Identity checks passwords, the cookie signs people in, and each request of the
+            // circuit's client runs as the circuit's user, so the UI gets exactly what the API allows that user.
+            services.AddSingleton<CookieSignInMarker>();
+            services.AddScoped<IWebSignIn, LocalWebSignIn>();
+            services.AddScoped<AuthenticationStateProvider, RevalidatingUserState>();
+            services.AddAuthentication().AddCookie(HospitalAuthentication.CookieScheme, options =>
+            {
+                options.LoginPath = "/signin";
+                options.LogoutPath = "/signout";
+                options.AccessDeniedPath = "/";
+                options.Cookie.Name = "hospital.signin";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+            });
+            client.UseInProcessTransport(CurrentUserAsync);
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// The user of the scope the client serves: a component's (circuit or prerender) authentication state, else the
+    /// request's user (a scope outside components, e.g. an endpoint), else nobody.
+    /// </summary>
+    private static async ValueTask<System.Security.Claims.ClaimsPrincipal?> CurrentUserAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
+        }
+        catch (InvalidOperationException)
+        {
+            // Blazor's provider has no state outside a component's scope.
+            return services.GetService<IHttpContextAccessor>()?.HttpContext?.User;
+        }
     }
 
     public static WebApplication MapHospitalWeb(this WebApplication app)
@@ -58,6 +97,7 @@ public static class HospitalWebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        app.UseHospitalAuthentication();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -77,6 +77,20 @@ public static class HospitalAccountsExtensions
             .AddJwtBearer();
     }
 
+    /// <summary>Authentication and authorization middleware, once, whichever host part (API, UI) asks first.</summary>
+    public static IApplicationBuilder UseHospitalAuthentication(this IApplicationBuilder app)
+    {
+        const string Key = "Hospital.AuthenticationAdded";
+        if (!app.Properties.ContainsKey(Key))
+        {
+            app.Properties[Key] = true;
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        return app;
+    }
+
     /// <summary>What an access token must be: ours (issuer, audience, key, HS256 only), unexpired, with its claim types.</summary>
     internal static Microsoft.IdentityModel.Tokens.TokenValidationParameters TokenValidation(HospitalAuthOptions settings, Microsoft.IdentityModel.Tokens.SecurityKey key) => new()
     {

@@ -741,16 +741,16 @@ internal sealed class ClientEmitter
         w.Open("namespace Microsoft.Extensions.DependencyInjection");
         w.Line($"/// <summary>Registers the {clientName} GraphQL client.</summary>");
         w.Open($"public static partial class {clientClass}ServiceCollectionExtensions");
-        w.Line($"/// <summary>Adds <see cref=\"global::{ns}.{clientInterface}\"/>, its operations and its entity changes (singletons); then configure a transport, e.g. <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(\"http://localhost/graphql\"))</c>.</summary>");
+        w.Line($"/// <summary>Adds <see cref=\"global::{ns}.{clientInterface}\"/>, its operations and its entity changes, scoped (one set per user: a Blazor circuit, a request); then configure a transport, e.g. <c>.ConfigureHttpClient(c => c.BaseAddress = new Uri(\"http://localhost/graphql\"))</c>.</summary>");
         w.Open($"public static {Runtime}.IGraphQLClientBuilder Add{clientClass}(this IServiceCollection services)");
         w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
-        w.Line($"services.AddKeyedSingleton<{Runtime}.GraphQLEntityChanges>(global::{ns}.{clientClass}.ClientName, (sp, _) => new {Runtime}.GraphQLEntityChanges());");
-        w.Line($"services.AddSingleton<global::{ns}.{clientInterface}>(sp => new global::{ns}.{clientClass}(");
+        w.Line($"services.AddKeyedScoped<{Runtime}.GraphQLEntityChanges>(global::{ns}.{clientClass}.ClientName, (sp, _) => new {Runtime}.GraphQLEntityChanges());");
+        w.Line($"services.AddScoped<global::{ns}.{clientInterface}>(sp => new global::{ns}.{clientClass}(");
         w.Line($"    sp.GetRequiredKeyedService<{Runtime}.IGraphQLTransport>(global::{ns}.{clientClass}.ClientName),");
         w.Line($"    sp.GetRequiredKeyedService<{Runtime}.GraphQLEntityChanges>(global::{ns}.{clientClass}.ClientName)));");
         foreach (var operation in operations)
         {
-            w.Line($"services.AddSingleton<global::{ns}.I{operation.ClassName}>(sp => sp.GetRequiredService<global::{ns}.{clientInterface}>().{operation.Name});");
+            w.Line($"services.AddScoped<global::{ns}.I{operation.ClassName}>(sp => sp.GetRequiredService<global::{ns}.{clientInterface}>().{operation.Name});");
         }
 
         w.Line($"return new {Runtime}.GraphQLClientBuilder(global::{ns}.{clientClass}.ClientName, services);");

@@ -55,11 +55,15 @@ public sealed class HeadlessChromium : IAsyncDisposable
     }
 
     /// <summary>A fresh context (own cookies, storage and service workers) with the given viewport.</summary>
-    public async Task<IBrowserContext> NewContextAsync(int width, int height)
+    /// <param name="width">Viewport width.</param>
+    /// <param name="height">Viewport height.</param>
+    /// <param name="storageState">Cookies and storage to start with (e.g. a signed-in user's), as Playwright saves them.</param>
+    public async Task<IBrowserContext> NewContextAsync(int width, int height, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
+            StorageState = storageState,
         });
 
         // Single-page apps (the IDE, the Blazor UI) on small CI machines: allow for a slow first paint. (Expect's

@@ -82,7 +82,7 @@ public static class GraphQLClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         builder.Services.RemoveAllKeyed<GraphQLEntityChanges>(builder.ClientName);
-        builder.Services.AddKeyedSingleton(builder.ClientName, (sp, _) =>
+        builder.Services.AddKeyedScoped(builder.ClientName, (sp, _) =>
         {
             var options = new WatchedQueryOptions();
             configure(sp, options);
@@ -91,7 +91,10 @@ public static class GraphQLClientBuilderExtensions
         return builder;
     }
 
-    /// <summary>Uses a transport of your own (in-process, WebSocket, a test double) for the client.</summary>
+    /// <summary>
+    /// Uses a transport of your own (in-process, WebSocket, a test double) for the client. Like the client, it is
+    /// scoped: one per user (a Blazor circuit, a request), so it can carry that user's identity or token.
+    /// </summary>
     /// <param name="builder">The builder.</param>
     /// <param name="factory">Creates the transport.</param>
     /// <returns>The builder.</returns>
@@ -100,7 +103,7 @@ public static class GraphQLClientBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(factory);
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(builder.ClientName);
-        builder.Services.AddKeyedSingleton(builder.ClientName, (sp, _) => factory(sp));
+        builder.Services.AddKeyedScoped(builder.ClientName, (sp, _) => factory(sp));
         return builder;
     }
 }

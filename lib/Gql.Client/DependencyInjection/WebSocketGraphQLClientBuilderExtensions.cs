@@ -82,7 +82,7 @@ public static class WebSocketGraphQLClientBuilderExtensions
         builder.Services.RemoveAllKeyed<IGraphQLTransport>(subscriptionsKey);
         builder.Services.Add(Rekey(existing, queriesKey));
         var name = builder.ClientName;
-        builder.Services.AddKeyedSingleton<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, name, configure));
+        builder.Services.AddKeyedScoped<IGraphQLTransport>(subscriptionsKey, (sp, _) => CreateTransport(sp, name, configure));
         return builder.UseTransport(sp => new SplitGraphQLTransport(
             sp.GetRequiredKeyedService<IGraphQLTransport>(queriesKey),
             sp.GetRequiredKeyedService<IGraphQLTransport>(subscriptionsKey)));

@@ -30,10 +30,12 @@ public sealed class UiSession : IAsyncDisposable
 
     public List<string> Errors { get; } = [];
 
-    public static async Task<UiSession> StartAsync(HospitalWebApp app, int width = 1280, int height = 800)
+    /// <summary>A browser signed in as a demo account (<c>doctor</c> unless said), or signed out with <paramref name="userName"/> null.</summary>
+    public static async Task<UiSession> StartAsync(HospitalWebApp app, int width = 1280, int height = 800, string? userName = "doctor")
     {
         var chromium = await HeadlessChromium.LaunchAsync();
-        var context = await chromium.NewContextAsync(width, height);
+        var state = userName is null ? null : await SignedInStateAsync(app, chromium, userName);
+        var context = await chromium.NewContextAsync(width, height, state);
         context.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
         return new UiSession(app, chromium, context, await context.NewPageAsync());
@@ -51,6 +53,33 @@ public sealed class UiSession : IAsyncDisposable
     }
 
     public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
+
+    /// <summary>Signs in through the sign-in page once per account and app, and keeps the browser state (the cookie).</summary>
+    private static async Task<string> SignedInStateAsync(HospitalWebApp app, HeadlessChromium chromium, string userName)
+    {
+        if (app.SignedInStates.TryGetValue(userName, out var state))
+        {
+            return state;
+        }
+
+        await using var context = await chromium.NewContextAsync(1280, 800);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(app.BaseAddress, "signin").ToString());
+        await SignInOnPageAsync(page, userName, HospitalWebApp.DemoPassword);
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        state = await context.StorageStateAsync();
+        app.SignedInStates[userName] = state;
+        return state;
+    }
+
+    /// <summary>Fills the sign-in form and submits it.</summary>
+    public static async Task SignInOnPageAsync(IPage page, string userName, string password)
+    {
+        await page.GetByLabel("User name").FillAsync(userName);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
 
     public Task ScreenshotAsync(string name) =>
         Page.ScreenshotAsync(new() { Path = Path.Combine(HeadlessChromium.ScreenshotDirectory(), $"web-{name}.png"), FullPage = true });
