@@ -42,11 +42,22 @@ public static class HospitalWebExtensions
         services.TryAddSingleton(_ => HospitalDataOptions.FromConfiguration(configuration));
         services.AddSingleton<HospitalTime>();
         var client = services.AddHospitalClient();
+        services.AddHttpContextAccessor();
         if (ApiBaseAddress(configuration) is { } apiBaseAddress)
         {
-            // Queries and mutations over HTTP, subscriptions over one shared WebSocket (graphql-transport-ws).
+            // Queries and mutations over HTTP, subscriptions over a WebSocket per circuit (graphql-transport-ws), each
+            // with the access token of the circuit's user: the UI signs people in against the API (signIn) and keeps
+            // their tokens on the server, refreshing them before they expire.
             client.ConfigureHttpClient(http => http.BaseAddress = GraphQLEndpoint(apiBaseAddress))
-                .UseWebSocketForSubscriptions(GraphQLEndpoint(apiBaseAddress));
+                .UseWebSocketForSubscriptions(GraphQLEndpoint(apiBaseAddress))
+                .UseCredentials(sp => sp.GetRequiredService<RemoteSessionCredentials>(), ServiceLifetime.Scoped);
+            services.AddDistributedMemoryCache();
+            services.AddSingleton<RemoteSessionStore>();
+            services.AddScoped<RemoteSessionCredentials>();
+            services.AddScoped<IWebSignIn, RemoteWebSignIn>();
+            services.AddScoped<AuthenticationStateProvider, RemoteUserState>();
+            services.AddAuthentication(HospitalAuthentication.CookieScheme).AddCookie(HospitalAuthentication.CookieScheme, HospitalWebAuthentication.ConfigureCookie);
+            services.AddAuthorization();
         }
         else
         {
@@ -55,39 +66,11 @@ public static class HospitalWebExtensions
             services.AddSingleton<CookieSignInMarker>();
             services.AddScoped<IWebSignIn, LocalWebSignIn>();
             services.AddScoped<AuthenticationStateProvider, RevalidatingUserState>();
-            services.AddAuthentication().AddCookie(HospitalAuthentication.CookieScheme, options =>
-            {
-                options.LoginPath = "/signin";
-                options.LogoutPath = "/signout";
-                options.AccessDeniedPath = "/";
-                options.Cookie.Name = "hospital.signin";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(10);
-                options.SlidingExpiration = true;
-            });
-            client.UseInProcessTransport(CurrentUserAsync);
+            services.AddAuthentication().AddCookie(HospitalAuthentication.CookieScheme, HospitalWebAuthentication.ConfigureCookie);
+            client.UseInProcessTransport(HospitalWebAuthentication.CurrentUserAsync);
         }
 
         return services;
-    }
-
-    /// <summary>
-    /// The user of the scope the client serves: a component's (circuit or prerender) authentication state, else the
-    /// request's user (a scope outside components, e.g. an endpoint), else nobody.
-    /// </summary>
-    private static async ValueTask<System.Security.Claims.ClaimsPrincipal?> CurrentUserAsync(IServiceProvider services, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await services.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync()).User;
-        }
-        catch (InvalidOperationException)
-        {
-            // Blazor's provider has no state outside a component's scope.
-            return services.GetService<IHttpContextAccessor>()?.HttpContext?.User;
-        }
     }
 
     public static WebApplication MapHospitalWeb(this WebApplication app)

@@ -40,3 +40,21 @@ public sealed class InvalidRefreshTokenException() : Exception("The refresh toke
     /// <summary>A stable word for programs: INVALID_REFRESH_TOKEN.</summary>
     public string Code => "INVALID_REFRESH_TOKEN";
 }
+
+/// <summary>The current password given to change it is not the account's.</summary>
+public sealed class WrongPasswordException() : Exception("The current password is not right.")
+{
+    /// <summary>A stable word for programs: WRONG_PASSWORD.</summary>
+    public string Code => "WRONG_PASSWORD";
+}
+
+/// <summary>The new password does not meet the password policy (12 or more characters, not containing the user name).</summary>
+public sealed class PasswordRejectedException(IReadOnlyList<string> problems)
+    : Exception(string.Join(" ", problems))
+{
+    /// <summary>A stable word for programs: PASSWORD_REJECTED.</summary>
+    public string Code => "PASSWORD_REJECTED";
+
+    /// <summary>Each rule the new password breaks, in words for the user.</summary>
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

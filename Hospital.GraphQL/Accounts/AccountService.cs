@@ -57,5 +57,48 @@ public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle t
         return (user, await users.GetRolesAsync(user));
     }
 
+    /// <summary>Changes an account's password when the current one is right and the new one meets the policy.</summary>
+    /// <exception cref="WrongPasswordException">The current password is wrong (counts towards lockout).</exception>
+    /// <exception cref="PasswordRejectedException">The new password breaks the policy.</exception>
+    /// <exception cref="AccountLockedException">Locked out.</exception>
+    public async Task<(UserAccount User, IList<string> Roles)> ChangePasswordAsync(int userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<UserAccount>>();
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? throw new WrongPasswordException();
+        var check = await signIn.CheckPasswordSignInAsync(user, currentPassword, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            throw new AccountLockedException(user.LockoutEnd);
+        }
+
+        if (!check.Succeeded)
+        {
+            throw new WrongPasswordException();
+        }
+
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, newPassword);
+            problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new PasswordRejectedException(problems);
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            throw new PasswordRejectedException(changed.Errors.Select(e => e.Description).ToList());
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return (user, await users.GetRolesAsync(user));
+    }
+
     private static readonly string UnknownUserHash = new PasswordHasher<UserAccount>().HashPassword(new UserAccount(), Guid.NewGuid().ToString());
 }

@@ -93,12 +93,12 @@ public sealed class TokenService(
         return true;
     }
 
-    /// <summary>Ends every session of an account (locked, password changed).</summary>
-    public async Task RevokeAllAsync(int userId, CancellationToken cancellationToken)
+    /// <summary>Ends every session of an account (locked, password changed) but <paramref name="keepFamily"/>, when given.</summary>
+    public async Task RevokeAllAsync(int userId, CancellationToken cancellationToken, string? keepFamily = null)
     {
         var now = Clock.GetUtcNow().UtcDateTime;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        await db.RefreshTokens.Where(t => t.UserAccountId == userId && t.RevokedAt == null)
+        await db.RefreshTokens.Where(t => t.UserAccountId == userId && t.RevokedAt == null && (keepFamily == null || t.Family != keepFamily))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
         activeSessions.Clear();
     }

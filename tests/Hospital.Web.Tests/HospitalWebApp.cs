@@ -39,6 +39,31 @@ public sealed class HospitalWebApp : IAsyncLifetime
     /// <summary>The demo accounts' password in the test data.</summary>
     public const string DemoPassword = "Test!Pass1";
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<string>> accessTokens = new();
+
+    /// <summary>
+    /// An HTTP client that has signed in through the sign-in page's form as <paramref name="userName"/> (antiforgery
+    /// token and all) and keeps the cookie: what a browser without script gets.
+    /// </summary>
+    public async Task<HttpClient> SignedInHttpClientAsync(string userName = "doctor")
+    {
+        var handler = new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false };
+        var http = new HttpClient(handler, disposeHandler: true) { BaseAddress = BaseAddress };
+        var form = await http.GetStringAsync("signin", TestContext.Current.CancellationToken);
+        var fields = System.Text.RegularExpressions.Regex.Matches(form, "<input[^>]*type=\"hidden\"[^>]*>")
+            .Select(m => (Name: Attribute(m.Value, "name"), Value: Attribute(m.Value, "value") ?? ""))
+            .Where(f => f.Name is not null)
+            .ToDictionary(f => f.Name!, f => System.Net.WebUtility.HtmlDecode(f.Value));
+        fields["Input.UserName"] = userName;
+        fields["Input.Password"] = DemoPassword;
+        using var response = await http.PostAsync("signin", new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"{userName} could not sign in on the page: {(int)response.StatusCode}");
+        return http;
+
+        static string? Attribute(string tag, string name) =>
+            System.Text.RegularExpressions.Regex.Match(tag, $"\\b{name}=\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+    }
+
     /// <summary>Signs a demo account in with the API's <c>signIn</c> mutation (as an outside program) and returns its access token.</summary>
     public async Task<string> AccessTokenAsync(string userName)
     {
@@ -103,10 +128,15 @@ public sealed class HospitalWebApp : IAsyncLifetime
         }
     }
 
-    /// <summary>POSTs a GraphQL request to the running app as an outside client would; fails the test on GraphQL errors.</summary>
-    public async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(string query, object? variables = null)
+    /// <summary>
+    /// POSTs a GraphQL request to the running app as an outside client signed in as <paramref name="asUser"/> would;
+    /// fails the test on GraphQL errors.
+    /// </summary>
+    public async Task<System.Text.Json.Nodes.JsonObject> GraphQLAsync(string query, object? variables = null, string asUser = "doctor")
     {
+        var token = await accessTokens.GetOrAdd(asUser, AccessTokenAsync);
         using var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
         using var response = await http.PostAsync("graphql", System.Net.Http.Json.JsonContent.Create(new { query, variables }), TestContext.Current.CancellationToken);
         var json = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
         Assert.True(json["errors"] is null, json["errors"]?.ToJsonString());

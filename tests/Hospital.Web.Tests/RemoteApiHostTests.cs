@@ -58,10 +58,20 @@ public sealed class RemoteApiHostTests(HospitalWebApp api)
         page.PageError += (_, error) => errors.Add(error);
         await page.GotoAsync(new Uri(address, "wards").ToString());
 
-        // Assert: the UI works...
+        // Assert: the UI sends the nurse to sign in (against the API's signIn), then back to the bed board...
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Browser.UiSession.SignInOnPageAsync(page, "nurse", HospitalWebApp.DemoPassword);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bed board", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.Locator(".user-menu-role")).ToHaveTextAsync("Nurse");
         await Expect(page.Locator("[data-testid=bed]").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
         Assert.Empty(errors);
+
+        // ...and signing out ends the session: the pages ask for sign-in again.
+        await page.GotoAsync(new Uri(address, "signout").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByText("You are signed out.")).ToBeVisibleAsync();
+        await page.GotoAsync(new Uri(address, "wards").ToString());
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         await context.DisposeAsync();
 
         // ...with no API, executor or database in this host, and no /graphql endpoint.

@@ -14,6 +14,9 @@ public static class WebClaims
 {
     /// <summary>The staff member's name (the user name when the account has none).</summary>
     public const string DisplayName = "display_name";
+
+    /// <summary>With a remote API: the key of the session whose API tokens the server keeps (<see cref="RemoteSessionStore"/>).</summary>
+    public const string Session = "ui_session";
 }
 
 /// <summary>Signs people in to the UI with the cookie; the sign-in page's and change-password page's work.</summary>
@@ -24,6 +27,9 @@ public interface IWebSignIn
 
     /// <summary>Changes the signed-in user's password and renews the cookie; returns the messages to show, empty when done.</summary>
     Task<IReadOnlyList<string>> ChangePasswordAsync(HttpContext context, string currentPassword, string newPassword);
+
+    /// <summary>Ends the session (with a remote API, its tokens there too) and removes the cookie.</summary>
+    Task SignOutAsync(HttpContext context);
 }
 
 /// <summary>The UI and API in one process: Identity checks the password here, and the cookie carries the same claims as the API's tokens.</summary>
@@ -71,6 +77,8 @@ internal sealed class LocalWebSignIn(AccountService accounts, IServiceScopeFacto
         await SignInCookieAsync(context, user, await users.GetRolesAsync(user), remember: false);
         return [];
     }
+
+    public Task SignOutAsync(HttpContext context) => context.SignOutAsync(HospitalAuthentication.CookieScheme);
 
     private async Task SignInCookieAsync(HttpContext context, UserAccount user, IEnumerable<string> roles, bool remember)
     {

@@ -34,6 +34,24 @@ public static class CredentialsGraphQLClientBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// As <see cref="UseCredentials(IGraphQLClientBuilder, Func{IServiceProvider, IGraphQLCredentialsProvider})"/>, with
+    /// the provider's lifetime: <see cref="ServiceLifetime.Scoped"/> gives each scope (a user's circuit or request) its
+    /// own provider, for clients that act for whoever the scope serves. The client's transports must then be scoped too.
+    /// </summary>
+    /// <param name="builder">The builder.</param>
+    /// <param name="factory">Creates the provider.</param>
+    /// <param name="lifetime">Singleton (once for the client), scoped or transient.</param>
+    /// <returns>The builder.</returns>
+    public static IGraphQLClientBuilder UseCredentials(this IGraphQLClientBuilder builder, Func<IServiceProvider, IGraphQLCredentialsProvider> factory, ServiceLifetime lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(factory);
+        builder.Services.RemoveAllKeyed<IGraphQLCredentialsProvider>(builder.ClientName);
+        builder.Services.Add(new ServiceDescriptor(typeof(IGraphQLCredentialsProvider), builder.ClientName, (sp, _) => factory(sp), lifetime));
+        return builder;
+    }
+
     /// <summary>As <see cref="UseCredentials{TProvider}(IGraphQLClientBuilder)"/>, with a provider instance (not disposed by the container).</summary>
     /// <param name="builder">The builder.</param>
     /// <param name="provider">The provider.</param>

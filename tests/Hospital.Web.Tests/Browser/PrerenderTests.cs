@@ -105,7 +105,7 @@ public sealed class PrerenderTests(HospitalWebApp app)
 
     private async Task<string> GetHtmlAsync(string path)
     {
-        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        using var http = await app.SignedInHttpClientAsync();
         using var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

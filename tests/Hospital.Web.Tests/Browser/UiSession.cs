@@ -52,7 +52,8 @@ public sealed class UiSession : IAsyncDisposable
         return response;
     }
 
-    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true]").WaitForAsync();
+    /// <summary>Waits for the circuit, or for a page that is rendered on the server only (sign-in, change password).</summary>
+    public Task WaitUntilInteractiveAsync() => Page.Locator("[data-interactive=true], [data-interactive=static]").First.WaitForAsync();
 
     /// <summary>Signs in through the sign-in page once per account and app, and keeps the browser state (the cookie).</summary>
     private static async Task<string> SignedInStateAsync(HospitalWebApp app, HeadlessChromium chromium, string userName)
