@@ -19,7 +19,8 @@ public static class HospitalSeedExtensions
     }
 
     /// <summary>
-    /// Creates or upgrades the schema and, when <c>Hospital:SeedDemoData</c> is true (the default) and the database is
+    /// Creates or upgrades the schema and, when <c>Hospital:SeedDemoData</c> is true (the default in Development only: demo accounts
+    /// never appear elsewhere unless asked for) and the database is
     /// empty, fills it with demo data (<c>Hospital:DemoPatients</c> patients, password <c>Hospital:DemoPassword</c> or a
     /// generated one). The demo password is logged once.
     /// </summary>
@@ -34,7 +35,7 @@ public static class HospitalSeedExtensions
             logger.LogInformation("Database schema created or upgraded to version {Version}", SchemaManager.CurrentVersion);
         }
 
-        if (!configuration.GetValue("Hospital:SeedDemoData", true))
+        if (!configuration.GetValue("Hospital:SeedDemoData", services.GetRequiredService<IHostEnvironment>().IsDevelopment()))
         {
             return;
         }

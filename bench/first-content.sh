@@ -45,12 +45,18 @@ if [ -z "$port" ]; then
 fi
 url=http://127.0.0.1:$port
 
+# Production wants a signing key, and demo accounts only when asked for: both made up for this run. The benchmark
+# signs in once as the doctor (through the sign-in page) and measures signed-in visits.
+export BENCH_PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+signing_key=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+
 # The project folder is the content root (appsettings.json, static web assets as `dotnet run` serves them).
 patients=${PATIENTS:-500}
 echo "starting Hospital.Web on $url (fresh SQLite database, seeding $patients demo patients)"
 (
   cd "$src/Hospital.Web"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
+    Hospital__SeedDemoData=true Hospital__DemoPassword="$BENCH_PASSWORD" Hospital__Auth__SigningKey="$signing_key" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
   exec dotnet bin/Release/net10.0/Hospital.Web.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &

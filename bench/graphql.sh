@@ -16,7 +16,7 @@ command -v curl >/dev/null 2>&1 || { echo "curl not found: install the Debian pa
 # shellcheck source=bench/start-api.sh
 . bench/start-api.sh
 
-post() { curl -fsS -X POST -H 'Content-Type: application/json' --data-binary "$1" "$url/graphql"; }
+post() { curl -fsS -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" --data-binary "$1" "$url/graphql"; }
 
 # The patients field is a plain list or (with paging) a connection: ask the schema which, and query accordingly.
 patient_fields='mrn fullName appointments { startsAt status doctor { fullName department { name } } }'
@@ -52,6 +52,7 @@ for i in "${!names[@]}"; do
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json, application/json"
+wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = [==[$body]==]
 EOF
   echo

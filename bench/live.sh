@@ -10,6 +10,7 @@ changes=${2:-100}
 case "$subscribers$changes" in *[!0-9]* | '') echo "usage: bench/live.sh [subscribers=50] [changes=100]" >&2; exit 2 ;; esac
 command -v curl >/dev/null 2>&1 || { echo "curl not found: install the Debian package curl." >&2; exit 1; }
 
+BENCH_USER=${BENCH_USER:-nurse} # setBedStatus is a nurse's (or an admin's)
 # shellcheck source=bench/start-api.sh
 . bench/start-api.sh
 

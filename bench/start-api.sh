@@ -29,12 +29,17 @@ if [ -z "$port" ]; then
 fi
 url=http://127.0.0.1:$port
 
+# Production wants a signing key, and demo accounts only when asked for: both made up for this run.
+bench_password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+signing_key=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
+
 # The app's folder is the content root, so its appsettings.json applies as in production; request logging stays off.
 patients=${PATIENTS:-500}
 echo "starting the API on $url (fresh SQLite database, seeding $patients demo patients)"
 (
   cd "$app"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
+    Hospital__SeedDemoData=true Hospital__DemoPassword="$bench_password" Hospital__Auth__SigningKey="$signing_key" \
     ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
   exec dotnet Hospital.GraphQL.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
@@ -49,3 +54,11 @@ for i in $(seq 240); do
   fi
   sleep 0.5
 done
+
+# Sign in as ${BENCH_USER:-doctor} (reads patients, appointments and beds): $token and HOSPITAL_TOKEN hold the access
+# token (15 minutes, more than a benchmark run takes).
+token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+  --data-binary "{\"query\":\"mutation(\$u: String!, \$p: String!) { signIn(input: { userName: \$u, password: \$p }) { accessToken } }\",\"variables\":{\"u\":\"${BENCH_USER:-doctor}\",\"p\":\"$bench_password\"}}" \
+  "$url/graphql" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+[ -n "$token" ] || { echo "could not sign in as ${BENCH_USER:-doctor}" >&2; exit 1; }
+export HOSPITAL_TOKEN=$token

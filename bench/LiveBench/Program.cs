@@ -18,6 +18,14 @@ if (args.Length < 1 || !Uri.TryCreate(args[0], UriKind.Absolute, out var baseUri
 
 var endpoint = new Uri(baseUri, "/graphql");
 using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+
+// The API wants a signed-in user (bench/start-api.sh signs in and exports the access token).
+var token = Environment.GetEnvironmentVariable("HOSPITAL_TOKEN") is { Length: > 0 } t ? t : null;
+if (token is not null)
+{
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+}
+
 var beds = await PostAsync(http, "{ beds(take: 500) { items { id status } } }", null);
 var bedId = beds["data"]?["beds"]?["items"]?.AsArray().FirstOrDefault(b => (string?)b!["status"] == "AVAILABLE")?["id"]?.GetValue<string>();
 if (bedId is null)
@@ -39,7 +47,7 @@ var transports = new List<WebSocketGraphQLTransport>();
 var followers = new List<Task>();
 for (var i = 0; i < subscribers; i++)
 {
-    var transport = new WebSocketGraphQLTransport(endpoint);
+    var transport = new WebSocketGraphQLTransport(new WebSocketTransportOptions { Uri = endpoint, Credentials = token is null ? null : new FixedToken(token) });
     transports.Add(transport);
     var index = i;
     followers.Add(Task.Run(async () =>
@@ -166,4 +174,10 @@ static async Task<JsonNode> PostAsync(HttpClient http, string query, object? var
 {
     using var response = await http.PostAsJsonAsync("/graphql", new { query, variables });
     return JsonNode.Parse(await response.Content.ReadAsStringAsync()) ?? throw new InvalidOperationException("Empty response");
+}
+
+/// <summary>The benchmark's one access token (it runs well within the token's 15 minutes).</summary>
+internal sealed class FixedToken(string token) : IGraphQLCredentialsProvider
+{
+    public ValueTask<string?> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
 }
