@@ -205,6 +205,36 @@ public abstract class AccountApiTests(HospitalApi api)
         Assert.True(fine.Succeeded, string.Join("; ", fine.Errors.Select(e => e.Description)));
     }
 
+    [Fact]
+    public async Task ChangePassword_NeedsTheCurrentOne_AndThePolicy_ThenEndsTheAccountsOtherSessions()
+    {
+        const string Change = "mutation($c: String!, $n: String!) { changePassword(input: { currentPassword: $c, newPassword: $n }) { account { userName } errors { __typename ... on Error { message } ... on PasswordRejectedError { code problems } ... on WrongPasswordError { code } } } }";
+        var (userName, password) = await NewAccountAsync("Nurse");
+        var other = (await Api.PostAsync(SignIn, new { u = userName, p = password }))["data"]!["signIn"]!;
+        var mine = (await Api.PostAsync(SignIn, new { u = userName, p = password }))["data"]!["signIn"]!;
+        var access = (string)mine["accessToken"]!;
+
+        var anonymous = await Api.PostAsync(Change, new { c = password, n = "another long passphrase" });
+        var wrong = (await Api.PostWithTokenAsync(access, Change, new { c = "not the password", n = "another long passphrase" }))["data"]!["changePassword"]!;
+        var weak = (await Api.PostWithTokenAsync(access, Change, new { c = password, n = "short" }))["data"]!["changePassword"]!;
+        var named = (await Api.PostWithTokenAsync(access, Change, new { c = password, n = "my name is " + userName }))["data"]!["changePassword"]!;
+        var changed = (await Api.PostWithTokenAsync(access, Change, new { c = password, n = "another long passphrase" }))["data"]!["changePassword"]!;
+
+        Assert.Equal("AUTH_NOT_AUTHENTICATED", (string)anonymous["errors"]![0]!["extensions"]!["code"]!);
+        Assert.Equal("WRONG_PASSWORD", (string)wrong["errors"]![0]!["code"]!);
+        Assert.Null(wrong["account"]);
+        Assert.Equal("PASSWORD_REJECTED", (string)weak["errors"]![0]!["code"]!);
+        Assert.Contains("12", (string)weak["errors"]![0]!["problems"]![0]!, StringComparison.Ordinal);
+        Assert.Equal("PASSWORD_REJECTED", (string)named["errors"]![0]!["code"]!);
+        Assert.Null(changed["errors"]);
+        Assert.Equal(userName, (string)changed["account"]!["userName"]!);
+        Assert.Equal("InvalidCredentialsError", (string)(await Api.PostAsync(SignIn, new { u = userName, p = password }))["data"]!["signIn"]!["errors"]![0]!["__typename"]!);
+        Assert.Null((await Api.PostAsync(SignIn, new { u = userName, p = "another long passphrase" }))["data"]!["signIn"]!["errors"]);
+        Assert.NotNull((await Api.PostWithTokenAsync(access, Me))["data"]!["me"]);
+        Assert.Equal("InvalidRefreshTokenError", (string)(await Api.PostAsync(Refresh, new { t = (string)other["refreshToken"]! }))["data"]!["refreshAccessToken"]!["errors"]![0]!["__typename"]!);
+        Assert.Null((await Api.PostAsync(Refresh, new { t = (string)mine["refreshToken"]! }))["data"]!["refreshAccessToken"]!["errors"]);
+    }
+
     private async Task<(string UserName, string Password)> NewAccountAsync(string role)
     {
         await using var scope = Api.Services.CreateAsyncScope();
