@@ -76,6 +76,14 @@ public sealed class AppointmentStepState(IScheduledAppointment appointment)
         return true;
     }
 
+    /// <summary>Whether <paramref name="user"/>'s role takes this step: reception checks in, cancels and marks no-shows; doctors start and complete.</summary>
+    public static bool Takes(System.Security.Claims.ClaimsPrincipal user, AppointmentStatus next) => next switch
+    {
+        AppointmentStatus.CheckedIn or AppointmentStatus.Cancelled or AppointmentStatus.NoShow => Account.StaffAccess.RunsFrontDesk(user),
+        AppointmentStatus.InProgress or AppointmentStatus.Completed => Account.StaffAccess.SeesPatients(user),
+        _ => false,
+    };
+
     public static bool NeedsReason(AppointmentStatus next) => next is AppointmentStatus.Cancelled or AppointmentStatus.NoShow;
 
     /// <summary>The button of a next step: its words, icon and weight.</summary>

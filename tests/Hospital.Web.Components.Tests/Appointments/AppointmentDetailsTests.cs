@@ -7,6 +7,30 @@ namespace Hospital.Web.Components.Tests.Appointments;
 /// <summary>The schedule's details dialog: the steps it offers follow the API's allowedTransitions.</summary>
 public sealed class AppointmentDetailsTests : ComponentTestContext
 {
+    // Most tests look at every step the API allows, so the user both runs the front desk and sees patients.
+    public AppointmentDetailsTests() => SignInAs("Receptionist", "Doctor");
+
+    [Theory]
+    [InlineData("Receptionist", new[] { "Check in", "Cancel…", "No-show…" })]
+    [InlineData("Doctor", new string[0])]
+    [InlineData("Nurse", new string[0])]
+    public void AScheduledAppointment_OffersOnlyTheStepsOfTheUsersRole(string role, string[] steps)
+    {
+        using var other = new AppointmentDetailsRoleContext(role);
+
+        Assert.Equal(steps, other.StepsOf("SCHEDULED", ["CHECKED_IN", "CANCELLED", "NO_SHOW"]));
+    }
+
+    [Theory]
+    [InlineData("Doctor", new[] { "Start visit" })]
+    [InlineData("Receptionist", new[] { "Cancel…" })]
+    [InlineData("Admin", new string[0])]
+    public void ACheckedInAppointment_OffersOnlyTheStepsOfTheUsersRole(string role, string[] steps)
+    {
+        using var other = new AppointmentDetailsRoleContext(role);
+
+        Assert.Equal(steps, other.StepsOf("CHECKED_IN", ["IN_PROGRESS", "CANCELLED"]));
+    }
     [Fact]
     public void AScheduledAppointment_OffersCheckInCancelAndNoShow_InTheApisOrder()
     {
@@ -125,4 +149,13 @@ public sealed class AppointmentDetailsTests : ComponentTestContext
 
     private static IEnumerable<string> StepButtons(IRenderedComponent<AppointmentDetails> details) =>
         details.FindAll("[role=group] button .rz-button-text").Select(b => b.TextContent.Trim());
+
+    /// <summary>A context signed in with one role, for the role tests.</summary>
+    private sealed class AppointmentDetailsRoleContext : ComponentTestContext
+    {
+        public AppointmentDetailsRoleContext(string role) => SignInAs(role);
+
+        public IEnumerable<string> StepsOf(string status, string[] allowed) =>
+            StepButtons(Render<AppointmentDetails>(p => p.Add(c => c.Appointment, AppointmentJson.Read(AppointmentJson.Of(status, allowed, null))))).ToList();
+    }
 }

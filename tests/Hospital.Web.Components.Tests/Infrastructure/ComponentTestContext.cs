@@ -26,6 +26,14 @@ public abstract class ComponentTestContext : BunitContext
 
     protected ScriptedTransport Server { get; } = new();
 
+    /// <summary>Signs a user with <paramref name="roles"/> in (the cascading authentication state components read).</summary>
+    protected void SignInAs(params string[] roles)
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("someone");
+        authorization.SetRoles(roles);
+    }
+
     protected NotificationService Notifications => Services.GetRequiredService<NotificationService>();
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider

@@ -11,6 +11,18 @@ public sealed class LabOrderStepsTests : ComponentTestContext
 {
     private const string OrderId = "TGFiT3JkZXI6Nw==";
 
+    public LabOrderStepsTests() => SignInAs("Doctor");
+
+    [Fact]
+    public void ANurse_CollectsAndStarts_ButDoesNotRecordTheResult()
+    {
+        using var nurse = new NurseContext();
+
+        Assert.Equal(["Specimen collected"], nurse.StepsOf(LabOrderStatus.Ordered));
+        Assert.Equal(["Start analysis"], nurse.StepsOf(LabOrderStatus.Collected));
+        Assert.Empty(nurse.StepsOf(LabOrderStatus.InProgress));
+    }
+
     [Theory]
     [InlineData(LabOrderStatus.Ordered, "Specimen collected")]
     [InlineData(LabOrderStatus.Collected, "Start analysis")]
@@ -145,5 +157,14 @@ public sealed class LabOrderStepsTests : ComponentTestContext
         var steps = Render(LabOrderStatus.InProgress);
         steps.Find("button").Click();
         return steps;
+    }
+
+    private sealed class NurseContext : ComponentTestContext
+    {
+        public NurseContext() => SignInAs("Nurse");
+
+        public IEnumerable<string> StepsOf(LabOrderStatus status) =>
+            Render<LabOrderSteps>(p => p.Add(c => c.OrderId, OrderId).Add(c => c.TestName, "Potassium").Add(c => c.Status, status))
+                .FindAll("button .rz-button-text").Select(b => b.TextContent.Trim()).ToList();
     }
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Hospital.Web.Components.Account;
 using Hospital.Web.Components.Live;
 using Hospital.Web.Components.Loading;
 using Hospital.Web.Components.Wards;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Radzen;
 
 namespace Hospital.Web.Components.Pages.Wards;
@@ -40,9 +42,16 @@ public sealed partial class BedBoard : IAsyncDisposable
     [PersistentState]
     public JsonElement? Prerendered { get; set; }
 
+    [CascadingParameter]
+    private Task<AuthenticationState> Authentication { get; set; } = null!;
+
+    // Nurses and administrators set a bed's housekeeping status; others see the board only.
+    private bool setsBedStatus;
+
     protected override async Task OnInitializedAsync()
     {
         loader = new(Notifications, "The bed board could not be loaded");
+        setsBedStatus = StaffAccess.SetsBedStatus((await Authentication).User);
 
         // Live only in the interactive render, and before its first load, so no change falls between loading and
         // listening. What changed between the prerender's load and this subscription shows with the bed's next change.
