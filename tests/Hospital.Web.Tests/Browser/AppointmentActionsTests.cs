@@ -15,8 +15,8 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
     [Fact]
     public async Task CheckIn_Start_Complete_FromTheDialog_AndAColleaguesScheduleFollows()
     {
-        await using var desk = await UiSession.StartAsync(app);
-        await using var clinic = await UiSession.StartAsync(app);
+        await using var desk = await UiSession.StartAsync(app, userName: "reception");
+        await using var clinic = await UiSession.StartAsync(app, userName: "doctor");
         await app.ExpectSubscriptionAsync("AppointmentChanged", () => clinic.GotoAsync(Day));
         await Expect(clinic.Page.Locator("[data-testid=appointment]").First).ToBeVisibleAsync();
         await desk.GotoAsync(Day);
@@ -31,23 +31,30 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
         app.Gate.ForgetSeen();
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
 
-        // Assert: the dialog shows the new state and the next step; the colleague's schedule follows.
+        // Assert: the dialog shows the new state (starting the visit is the doctor's step, not offered at the desk);
+        // the doctor's schedule follows.
         await Expect(dialog.Locator(".appt-details-status")).ToContainTextAsync("Checked in");
-        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Start visit" })).ToBeVisibleAsync();
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel…" })).ToBeVisibleAsync();
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Start visit" })).ToHaveCountAsync(0);
         var theirs = clinic.Page.Locator($"[data-testid=appointment][data-start='{start}']").Filter(new() { HasTextString = name! });
         await Expect(theirs.First).ToHaveAttributeAsync("data-status", "checked-in");
         await desk.Page.WaitForTimeoutAsync(300); // the notification's slide-in, for the screenshot only
         await desk.ScreenshotAsync("appointment-checked-in");
         await desk.AssertAccessibleAsync("appointment details after check-in");
 
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Start visit" }).ClickAsync();
-        await Expect(dialog.Locator(".appt-details-status")).ToContainTextAsync("In progress");
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Complete visit" }).ClickAsync();
-        await Expect(dialog.Locator(".appt-details-status")).ToContainTextAsync("Completed");
-        await Expect(dialog.Locator(".appt-step-buttons")).ToHaveCountAsync(0);
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+
+        // Act: the doctor opens it on their schedule, starts and completes the visit.
+        await theirs.First.Locator(".appt-open").ClickAsync();
+        var visit = clinic.Page.GetByRole(AriaRole.Dialog);
+        await visit.GetByRole(AriaRole.Button, new() { Name = "Start visit" }).ClickAsync();
+        await Expect(visit.Locator(".appt-details-status")).ToContainTextAsync("In progress");
+        await visit.GetByRole(AriaRole.Button, new() { Name = "Complete visit" }).ClickAsync();
+        await Expect(visit.Locator(".appt-details-status")).ToContainTextAsync("Completed");
+        await Expect(visit.Locator(".appt-step-buttons")).ToHaveCountAsync(0);
         await Expect(theirs.First).ToHaveAttributeAsync("data-status", "completed");
 
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        // Assert: the front desk's schedule follows.
         var mine = desk.Page.Locator($"[data-testid=appointment][data-start='{start}']").Filter(new() { HasTextString = name! });
         await Expect(mine.First).ToHaveAttributeAsync("data-status", "completed");
 
@@ -60,7 +67,7 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
     [Fact]
     public async Task Cancelling_AsksForAReason_AndKeepsIt()
     {
-        await using var ui = await UiSession.StartAsync(app);
+        await using var ui = await UiSession.StartAsync(app, userName: "reception");
         await ui.GotoAsync("appointments?view=day&date=2026-12-03");
         var card = ui.Page.Locator("[data-testid=appointment][data-status=scheduled]").First;
         await card.Locator(".appt-open").ClickAsync();

@@ -89,7 +89,7 @@ public sealed class BedBoardTests(HospitalWebApp app)
     [Fact]
     public async Task ANurseSetsABedsStatus_AndEveryOpenBoardShowsItLive()
     {
-        await using var nurse = await UiSession.StartAsync(app);
+        await using var nurse = await UiSession.StartAsync(app, userName: "nurse");
         await using var colleague = await UiSession.StartAsync(app);
         await app.ExpectSubscriptionAsync("BedChanged", () => colleague.GotoAsync("wards"));
         await Expect(colleague.Page.GetByTestId("live-indicator")).ToContainTextAsync("Live");

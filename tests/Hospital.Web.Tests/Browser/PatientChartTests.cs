@@ -138,4 +138,28 @@ public sealed class PatientChartTests(HospitalWebApp app)
         await Expect(resulted.First.Locator("tr.row-critical")).ToHaveCountAsync(1);
         Assert.Empty(ui.Errors);
     }
+
+    [Theory]
+    [InlineData("doctor", true, false)]
+    [InlineData("nurse", true, false)]
+    [InlineData("reception", false, true)]
+    [InlineData("admin", false, true)]
+    public async Task TheChart_ShowsWhatTheRoleMayRead(string userName, bool clinical, bool billing)
+    {
+        var found = await app.GraphQLAsync("{ patients(first: 1, order: [{ mrn: ASC }]) { nodes { id mrn } } }");
+        var patient = found["data"]!["patients"]!["nodes"]![0]!;
+        await using var ui = await UiSession.StartAsync(app, userName: userName);
+
+        await ui.GotoAsync($"patients/{Uri.EscapeDataString((string)patient["id"]!)}");
+
+        // The chart loads whole (a section the role may not read is not asked for, so nothing is refused)...
+        await Expect(ui.Page.GetByTestId("chart-mrn")).ToHaveTextAsync((string)patient["mrn"]!);
+        await Expect(ui.Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Appointments") })).ToHaveCountAsync(1);
+        // ...with the clinical sections for doctors and nurses, and the invoices for reception and administration.
+        await Expect(ui.Page.GetByRole(AriaRole.Heading, new() { Name = "Allergies" })).ToHaveCountAsync(clinical ? 1 : 0);
+        await Expect(ui.Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Encounters") })).ToHaveCountAsync(clinical ? 1 : 0);
+        await Expect(ui.Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Lab results") })).ToHaveCountAsync(clinical ? 1 : 0);
+        await Expect(ui.Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Invoices") })).ToHaveCountAsync(billing ? 1 : 0);
+        Assert.Empty(ui.Errors);
+    }
 }
