@@ -9,6 +9,10 @@ namespace Hospital.Web.Components.Account;
 /// </summary>
 public static class StaffAccess
 {
+    /// <summary>Whoever works in the hospital (Admin, Doctor, Nurse, Receptionist): patients' identity, appointments, beds, staff.</summary>
+    public static bool IsStaff(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse) || user.IsInRole(Roles.Receptionist);
+
     /// <summary>Allergies, conditions, encounters, vitals, prescriptions, lab orders and results: doctors and nurses.</summary>
     public static bool ReadsClinicalData(ClaimsPrincipal user) => user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse);
 
