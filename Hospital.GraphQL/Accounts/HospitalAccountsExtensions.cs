@@ -181,6 +181,7 @@ internal sealed class BearerWebSocketInterceptor(IOptionsMonitor<JwtBearerOption
             return WebSocketConnectResult.Reject();
         }
 
-        return WebSocketConnectResult.Accept(new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity));
+        // The socket lives as long as its token: at expiry it closes with 4403 and the client signs in again with a fresh one.
+        return WebSocketConnectResult.Accept(new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity), expiresAt: new DateTimeOffset(result.SecurityToken.ValidTo, TimeSpan.Zero));
     }
 }
