@@ -90,7 +90,7 @@ public sealed class PrerenderTests(HospitalWebApp app)
         await app.ExpectSubscriptionAsync($"LabOrderChanged:patient:{key}", () => ui.GotoAsync($"patients/{Uri.EscapeDataString(patientId)}"));
         var labs = ui.Page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Lab results") });
         var before = int.Parse(Regex.Match(await labs.InnerTextAsync(), "\\(([0-9]+)\\)").Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.Equal(1, app.Gate.CountSeen("FROM \"invoices\""));
+        Assert.Equal(1, app.Gate.CountSeen("FROM \"encounters\""));
 
         // Act: the lab receives an order for this patient from elsewhere: an entity the chart did not hold.
         await app.GraphQLAsync(
