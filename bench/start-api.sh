@@ -34,8 +34,10 @@ patients=${PATIENTS:-500}
 echo "starting the API on $url (fresh SQLite database, seeding $patients demo patients)"
 (
   cd "$app"
+  # Production refuses to start without a token signing key: a throw-away one per run (no token outlives the server).
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    Hospital__Auth__SigningKey="${Hospital__Auth__SigningKey:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"
   exec dotnet Hospital.GraphQL.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
 server=$!
