@@ -29,13 +29,17 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
                 return cached.Task;
             }
 
-            promise = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // In a request the batch completes on the request's loop, where the waiting resolvers may go on at once
+            // (inline, on the loop that runs them anyway) instead of each being queued back to it; elsewhere their
+            // continuations must not run inside the fetch.
+            var scheduler = ExecutionScheduler.Active;
+            promise = new TaskCompletionSource<TValue>(scheduler is null ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None);
             cache[key] = promise;
             queued.Add(key);
             cancellation = cancellationToken;
             if (queued.Count == 1)
             {
-                if (ExecutionScheduler.Active is { } scheduler)
+                if (scheduler is not null)
                 {
                     scheduler.Enqueue(this);
                 }
