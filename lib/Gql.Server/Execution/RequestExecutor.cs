@@ -342,7 +342,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             var result = new ResultMap(fields.Count);
             foreach (var group in fields)
             {
-                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, ResultPath.Root.Append(group.ResponseName)));
+                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, ResultPath.Root));
             }
 
             return result;
@@ -355,7 +355,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             for (var i = 0; i < fields.Count; i++)
             {
                 var group = fields[i];
-                var task = ExecuteFieldAsync(type, parent, group, path.Append(group.ResponseName));
+                var task = ExecuteFieldAsync(type, parent, group, path);
                 if (task.IsCompletedSuccessfully)
                 {
                     result.Add(group.ResponseName, task.Result);
@@ -392,12 +392,13 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             return result;
         }
 
-        private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, ResultPath path)
+        /// <summary>Executes a field of an object at <paramref name="parentPath"/>; the field's own path is made only when needed.</summary>
+        private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, ResultPath parentPath)
         {
             var field = FindField(type, group.Nodes[0].Name.Value)!;
             if (field.ParentReader is not { } read || parent is null || field.Authorization is not null || field.ArgumentGuards is not null)
             {
-                return ExecuteResolverAsync(type, parent, field, group, path);
+                return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
             }
 
             // Most fields read a member of their parent: no resolver context, no arguments, no task; a leaf is
@@ -410,7 +411,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             }
             catch (Exception)
             {
-                return ExecuteResolverAsync(type, parent, field, group, path);
+                return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
             }
 
             if (value is not null)
@@ -433,11 +434,11 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
 
                 if (value is not IList && AsyncStreams.IsStream(value))
                 {
-                    return ExecuteResolverAsync(type, parent, field, group, path);
+                    return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
                 }
             }
 
-            return CompleteAsync(field, field.Type, group, value, path);
+            return CompleteAsync(field, field.Type, group, value, parentPath.Append(group.ResponseName));
         }
 
         private async ValueTask<object?> ExecuteResolverAsync(ObjectType type, object? parent, OutputField field, FieldGroup group, ResultPath path)
