@@ -14,8 +14,8 @@ public static class AppointmentDataLoaders
         db.Set<Appointment>().AsNoTracking().ByKeysAsync(keys, a => a.Id, cancellationToken);
 
     [DataLoader]
-    public static Task<ILookup<int, Appointment>> GetAppointmentsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
-        db.Set<Appointment>().AsNoTracking().OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.PatientId, cancellationToken);
+    public static Task<ILookup<int, Appointment>> GetAppointmentsByPatientIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, Projection<Appointment> projection, CancellationToken cancellationToken) =>
+        db.Set<Appointment>().AsNoTracking().OrderByDescending(a => a.StartsAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.PatientId, projection, cancellationToken);
 
     [DataLoader]
     public static Task<ILookup<int, Appointment>> GetAppointmentsByDoctorIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>

@@ -34,5 +34,6 @@ public static class AppointmentType
         encounters.LoadAsync(appointment.Id, cancellationToken);
 
     [GraphQLDescription("The statuses this appointment may move to next.")]
+    [Requires(nameof(Appointment.Status))]
     public static IReadOnlyList<AppointmentStatus> GetAllowedTransitions([Parent] Appointment appointment) => AppointmentRules.AllowedNext(appointment.Status);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using Gql.Server.DataLoaders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hospital.GraphQL.Data;
@@ -17,9 +18,20 @@ public static class DataLoaderQueries
     }
 
     /// <summary><c>WHERE key IN (...)</c>, grouped by the key in the query's order.</summary>
-    public static async Task<ILookup<int, T>> GroupedByKeysAsync<T>(this IQueryable<T> query, IReadOnlyList<int> keys, Expression<Func<T, int>> key, CancellationToken cancellationToken)
+    public static Task<ILookup<int, T>> GroupedByKeysAsync<T>(this IQueryable<T> query, IReadOnlyList<int> keys, Expression<Func<T, int>> key, CancellationToken cancellationToken) =>
+        query.GroupedByKeysAsync(keys, key, Projection<T>.All, cancellationToken);
+
+    /// <summary><c>SELECT</c> the projection's columns <c>WHERE key IN (...)</c>, grouped by the key in the query's order.</summary>
+    public static async Task<ILookup<int, T>> GroupedByKeysAsync<T>(this IQueryable<T> query, IReadOnlyList<int> keys, Expression<Func<T, int>> key, Projection<T> projection, CancellationToken cancellationToken)
     {
-        var rows = await query.Where(KeyIn(key, keys)).ToListAsync(cancellationToken);
+        query = query.Where(KeyIn(key, keys));
+        if (projection.Selector is { } selector)
+        {
+            // The projection keeps every ...Id member, so the grouping key is still there to group by.
+            query = query.Select(selector);
+        }
+
+        var rows = await query.ToListAsync(cancellationToken);
         return rows.ToLookup(Compiled(key));
     }
 

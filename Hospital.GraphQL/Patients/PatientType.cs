@@ -1,5 +1,6 @@
 using Gql.Data.Projections;
 using Gql.Data;
+using Gql.Server.Execution;
 using Gql.Server.Relay;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Appointments;
@@ -44,8 +45,9 @@ public static class PatientType
     public static Task<Condition[]> GetConditionsAsync([Parent] Patient patient, ConditionsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
         loader.LoadAsync(patient.Id, cancellationToken);
 
-    public static Task<Appointment[]> GetAppointmentsAsync([Parent] Patient patient, AppointmentsByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
-        loader.LoadAsync(patient.Id, cancellationToken);
+    // A chart or list reads a few columns of many appointments: the loader's branch for this selection loads only those.
+    public static Task<Appointment[]> GetAppointmentsAsync([Parent] Patient patient, AppointmentsByPatientIdDataLoader loader, IResolverContext context, CancellationToken cancellationToken) =>
+        loader.Select(context).LoadAsync(patient.Id, cancellationToken);
 
     public static Task<Encounter[]> GetEncountersAsync([Parent] Patient patient, EncountersByPatientIdDataLoader loader, CancellationToken cancellationToken) =>
         loader.LoadAsync(patient.Id, cancellationToken);

@@ -12,7 +12,8 @@ namespace Gql.Server.Generator;
 /// <c>static Task&lt;IReadOnlyDictionary&lt;K, V&gt;&gt; GetPatientByIdAsync(IReadOnlyList&lt;K&gt; keys, ..., CancellationToken)</c>
 /// becomes <c>PatientByIdDataLoader : BatchDataLoader&lt;K, V&gt;</c>; one returning <c>Task&lt;ILookup&lt;K, V&gt;&gt;</c> becomes a
 /// <c>GroupedDataLoader</c>. Other parameters are resolved per batch from the request's services; a DbContext parameter
-/// gets a fresh context from its <c>IDbContextFactory</c>, disposed when the batch is loaded.
+/// gets a fresh context from its <c>IDbContextFactory</c>, disposed when the batch is loaded; a <c>Projection&lt;T&gt;</c>
+/// parameter gets the projection of the branch being loaded (see <c>DataLoaderBase.Branch</c>).
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class DataLoaderGenerator : IIncrementalGenerator
@@ -83,6 +84,13 @@ public sealed class DataLoaderGenerator : IIncrementalGenerator
             {
                 arguments.Add("cancellationToken");
             }
+            else if (parameter.Type is INamedTypeSymbol { Name: "Projection", TypeArguments.Length: 1 } projection
+                && projection.ContainingNamespace.ToDisplayString() == "Gql.Server.DataLoaders")
+            {
+                // A branch made by Select(context) carries its projection; the loader itself loads whole entities.
+                setup.AppendLine($"        var {parameter.Name} = BranchState as {type} ?? {type}.All;");
+                arguments.Add(parameter.Name);
+            }
             else if (IsDbContext(parameter.Type))
             {
                 setup.AppendLine($"        await using var {parameter.Name} = await global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.EntityFrameworkCore.IDbContextFactory<{type}>>(services).CreateDbContextAsync(cancellationToken);");
@@ -119,6 +127,8 @@ public sealed class DataLoaderGenerator : IIncrementalGenerator
         source.Append(setup);
         source.AppendLine($"        return await {declaring}.{method.Name}({string.Join(", ", arguments)});");
         source.AppendLine("    }");
+        source.AppendLine();
+        source.AppendLine($"    protected override global::Gql.Server.DataLoaders.DataLoaderBase<{key}, {(grouped ? value + "[]" : value + "?")}> CreateBranch() => new {className}(services);");
         source.AppendLine("}");
         return new LoaderModel($"{ns}.{className}.g.cs".TrimStart('.'), source.ToString(), null, method.ToDisplayString(), location);
     }

@@ -40,6 +40,45 @@ public abstract class QueryTranslationTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task NestedAppointments_LoadOnlyTheSelectedColumns_InOneBatch()
+    {
+        api.Sql.Reset();
+
+        var data = await PostAsync("{ patients(first: 20) { nodes { appointments { startsAt status doctor { fullName } } } } }");
+
+        // Assert: still one statement per level (patients, appointments, doctors), and the appointments' reads only what
+        // the selection needs, the keys included.
+        Assert.NotEmpty(data["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray()));
+        Assert.Equal(3, api.Sql.Commands.Count);
+        var sql = Assert.Single(api.Sql.Commands, c => c.Contains("FROM \"appointments\"", StringComparison.OrdinalIgnoreCase)
+            || c.Contains("FROM `appointments`", StringComparison.OrdinalIgnoreCase) || c.Contains("FROM appointments", StringComparison.OrdinalIgnoreCase));
+        foreach (var column in new[] { "starts_at", "status", "doctor_id", "patient_id" })
+        {
+            Assert.Contains(column, sql);
+        }
+
+        foreach (var column in new[] { "ends_at", "reason", "created_at", "checked_in_at", "started_at", "completed_at" })
+        {
+            Assert.DoesNotContain(column, sql);
+        }
+    }
+
+    [Fact]
+    public async Task NestedAppointments_ComputedFieldsGetTheColumnsTheyRequire()
+    {
+        const string withStatus = "{ patients(first: 20) { nodes { appointments { id status allowedTransitions } } } }";
+        const string withoutStatus = "{ patients(first: 20) { nodes { appointments { id allowedTransitions } } } }";
+
+        var expected = (await PostAsync(withStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
+            .ToDictionary(a => a!["id"]!.GetValue<string>(), a => a!["allowedTransitions"]!.ToJsonString());
+        var actual = (await PostAsync(withoutStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
+            .ToDictionary(a => a!["id"]!.GetValue<string>(), a => a!["allowedTransitions"]!.ToJsonString());
+
+        Assert.Contains(expected.Values, v => v != "[]");
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
     public async Task DataLoaderBatch_ReusesOneCompiledQueryForEveryKeySet()
     {
         // Arrange: the appointments loader's query has been compiled once, for one key set.

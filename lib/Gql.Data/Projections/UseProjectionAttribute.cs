@@ -63,7 +63,7 @@ public static class Projector
     }
 
     /// <summary>The settable properties of T that the selection reads, plus keys.</summary>
-    private static HashSet<string> SelectedMembers<T>(IResolverContext context)
+    internal static HashSet<string> SelectedMembers<T>(IResolverContext context)
     {
         var members = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -109,9 +109,14 @@ public static class Projector
         return members;
     }
 
-    private static Expression<Func<T, T>>? Build<T>(IEnumerable<string> members)
+    /// <summary>The members as one key: sorted, comma-separated.</summary>
+    internal static string Key(IEnumerable<string> members) => string.Join(",", members.Distinct().Order(StringComparer.Ordinal));
+
+    private static Expression<Func<T, T>>? Build<T>(IEnumerable<string> members) => Build<T>(Key(members));
+
+    /// <summary>The projection of the members a <see cref="Key"/> names; one instance per key, so EF Core's query cache sees the same tree.</summary>
+    internal static Expression<Func<T, T>>? Build<T>(string key)
     {
-        var key = string.Join(",", members.Distinct().Order(StringComparer.Ordinal));
         return (Expression<Func<T, T>>?)Cache.GetOrAdd((typeof(T), key), _ =>
         {
             var parameter = Expression.Parameter(typeof(T), "x");

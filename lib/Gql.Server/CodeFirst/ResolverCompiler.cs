@@ -19,7 +19,11 @@ internal static class ResolverCompiler
         var context = Expression.Parameter(typeof(IResolverContext), "context");
         var parent = Expression.Convert(Expression.Property(context, nameof(IResolverContext.Parent)), property.DeclaringType!);
         var read = Expression.Lambda<Func<IResolverContext, object?>>(Expression.Convert(Expression.Property(parent, property), typeof(object)), context).Compile();
-        return c => ValueTask.FromResult(read(c));
+        FieldResolver resolver = c => ValueTask.FromResult(read(c));
+        var value = Expression.Parameter(typeof(object), "parent");
+        var member = Expression.Lambda<Func<object, object?>>(Expression.Convert(Expression.Property(Expression.Convert(value, property.DeclaringType!), property), typeof(object)), value).Compile();
+        ResolverPipeline.ParentReaders.AddOrUpdate(resolver, member);
+        return resolver;
     }
 
     public static (FieldResolver Resolver, SubscribeResolver? Subscriber) Method(CodeFirstSchemaBuilder builder, MethodInfo method, object? instance, Type? parentType, OutputField field, bool subscription)

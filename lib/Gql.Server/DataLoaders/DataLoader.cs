@@ -14,6 +14,10 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
     private readonly List<TKey> queued = [];
     private readonly object gate = new();
     private CancellationToken cancellation;
+    private Dictionary<string, DataLoaderBase<TKey, TValue>>? branches;
+
+    /// <summary>What this branch was made for (see <see cref="Branch"/>), e.g. a <see cref="Projection{T}"/>; null on the loader itself.</summary>
+    protected object? BranchState { get; private set; }
 
     /// <summary>Number of batches fetched so far (tests and diagnostics).</summary>
     public int BatchCount { get; private set; }
@@ -29,13 +33,17 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
                 return cached.Task;
             }
 
-            promise = new TaskCompletionSource<TValue>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // In a request the batch completes on the request's loop, where the waiting resolvers may go on at once
+            // (inline, on the loop that runs them anyway) instead of each being queued back to it; elsewhere their
+            // continuations must not run inside the fetch.
+            var scheduler = ExecutionScheduler.Active;
+            promise = new TaskCompletionSource<TValue>(scheduler is null ? TaskCreationOptions.RunContinuationsAsynchronously : TaskCreationOptions.None);
             cache[key] = promise;
             queued.Add(key);
             cancellation = cancellationToken;
             if (queued.Count == 1)
             {
-                if (ExecutionScheduler.Active is { } scheduler)
+                if (scheduler is not null)
                 {
                     scheduler.Enqueue(this);
                 }
@@ -57,6 +65,32 @@ public abstract class DataLoaderBase<TKey, TValue> : IBatchDispatcher
 
     public async Task<IReadOnlyList<TValue>> LoadAsync(IEnumerable<TKey> keys, CancellationToken cancellationToken = default) =>
         await Task.WhenAll(keys.Select(k => LoadAsync(k, cancellationToken)));
+
+    /// <summary>
+    /// A loader of the same kind with a cache and batches of its own, for one variant of the fetch named by
+    /// <paramref name="key"/> (e.g. one projection of the entity). The same key gives the same branch for the rest of
+    /// the request; <paramref name="state"/> (read by the fetch as <see cref="BranchState"/>) is made only the first time.
+    /// </summary>
+    public DataLoaderBase<TKey, TValue> Branch<TState>(string key, Func<string, TState> state)
+        where TState : class
+    {
+        lock (gate)
+        {
+            branches ??= new Dictionary<string, DataLoaderBase<TKey, TValue>>(StringComparer.Ordinal);
+            if (!branches.TryGetValue(key, out var branch))
+            {
+                branch = CreateBranch();
+                branch.BranchState = state(key);
+                branches[key] = branch;
+            }
+
+            return branch;
+        }
+    }
+
+    /// <summary>A new, empty loader of this kind (generated loaders implement it).</summary>
+    protected virtual DataLoaderBase<TKey, TValue> CreateBranch() =>
+        throw new NotSupportedException($"{GetType().Name} has no branches: its fetch takes no projection.");
 
     void IBatchDispatcher.Dispatch() => Dispatch();
 

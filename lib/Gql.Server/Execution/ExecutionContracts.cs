@@ -99,6 +99,9 @@ public sealed class ResultMap : IReadOnlyDictionary<string, object?>
 
     internal void Set(int index, object? value) => entries[index] = new KeyValuePair<string, object?>(entries[index].Key, value);
 
+    /// <summary>The entries in order, for writers that should not box an enumerator per object.</summary>
+    internal ReadOnlySpan<KeyValuePair<string, object?>> Entries => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(entries);
+
     public bool ContainsKey(string key) => entries.Exists(e => e.Key == key);
 
     public bool TryGetValue(string key, out object? value)

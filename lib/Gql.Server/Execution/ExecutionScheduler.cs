@@ -15,6 +15,11 @@ public sealed class ExecutionScheduler : SynchronizationContext
     private readonly SemaphoreSlim signal = new(0);
     private readonly List<IBatchDispatcher> pending = [];
 
+    // 1 while the pump is about to wait or waiting. A resolver chain posts a continuation per DataLoader value (a
+    // thousand in a nested list), and releasing the semaphore for each made the pump spin through as many empty
+    // waits; now only a post that finds the pump asleep wakes it.
+    private int sleeping;
+
     /// <summary>The scheduler of the request being executed on this async flow, if any.</summary>
     public static ExecutionScheduler? Active => CurrentScheduler.Value;
 
@@ -52,13 +57,13 @@ public sealed class ExecutionScheduler : SynchronizationContext
             }
         }
 
-        signal.Release();
+        Wake();
     }
 
     public override void Post(SendOrPostCallback d, object? state)
     {
         queue.Enqueue((d, state));
-        signal.Release();
+        Wake();
     }
 
     public override void Send(SendOrPostCallback d, object? state) => throw new NotSupportedException("Synchronous sends would block the request's loop.");
@@ -67,6 +72,8 @@ public sealed class ExecutionScheduler : SynchronizationContext
 
     private async Task PumpUntilAsync(Task task)
     {
+        // The work normally completes in a callback on this loop; should it complete elsewhere, this wakes the loop.
+        task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(Wake);
         while (true)
         {
             // Drain everything runnable; then, if idle, let the DataLoaders fetch what was asked for.
@@ -110,7 +117,34 @@ public sealed class ExecutionScheduler : SynchronizationContext
                 continue;
             }
 
+            Volatile.Write(ref sleeping, 1);
+            if (!queue.IsEmpty || HasPending() || task.IsCompleted)
+            {
+                // Work arrived between the checks above and going to sleep: stay awake, unless a poster already
+                // claimed the wake-up, whose release must then be consumed.
+                if (Interlocked.Exchange(ref sleeping, 0) == 1)
+                {
+                    continue;
+                }
+            }
+
             await signal.WaitAsync().ConfigureAwait(false);
+        }
+    }
+
+    private bool HasPending()
+    {
+        lock (pending)
+        {
+            return pending.Count > 0;
+        }
+    }
+
+    private void Wake()
+    {
+        if (Volatile.Read(ref sleeping) == 1 && Interlocked.Exchange(ref sleeping, 0) == 1)
+        {
+            signal.Release();
         }
     }
 

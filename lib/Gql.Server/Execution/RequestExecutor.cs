@@ -342,7 +342,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             var result = new ResultMap(fields.Count);
             foreach (var group in fields)
             {
-                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, ResultPath.Root.Append(group.ResponseName)));
+                result.Add(group.ResponseName, await ExecuteFieldAsync(type, parent, group, ResultPath.Root));
             }
 
             return result;
@@ -355,7 +355,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             for (var i = 0; i < fields.Count; i++)
             {
                 var group = fields[i];
-                var task = ExecuteFieldAsync(type, parent, group, path.Append(group.ResponseName));
+                var task = ExecuteFieldAsync(type, parent, group, path);
                 if (task.IsCompletedSuccessfully)
                 {
                     result.Add(group.ResponseName, task.Result);
@@ -392,10 +392,58 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             return result;
         }
 
-        private async ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, ResultPath path)
+        /// <summary>Executes a field of an object at <paramref name="parentPath"/>; the field's own path is made only when needed.</summary>
+        private ValueTask<object?> ExecuteFieldAsync(ObjectType type, object? parent, FieldGroup group, ResultPath parentPath)
+        {
+            var field = FindField(type, group.Nodes[0].Name.Value)!;
+            if (field.ParentReader is not { } read || parent is null || field.Authorization is not null || field.ArgumentGuards is not null)
+            {
+                return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
+            }
+
+            // Most fields read a member of their parent: no resolver context, no arguments, no task; a leaf is
+            // serialized here. Anything unusual (a throwing getter, a value that does not serialize) takes the full path,
+            // which reports it.
+            object? value;
+            try
+            {
+                value = read(parent);
+            }
+            catch (Exception)
+            {
+                return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
+            }
+
+            if (value is not null)
+            {
+                var leaf = field.Type is NonNullType nonNull ? nonNull.OfType : field.Type;
+                try
+                {
+                    switch (leaf)
+                    {
+                        case ScalarType scalar:
+                            return new ValueTask<object?>(scalar.Serialize(value));
+                        case EnumType enumType when enumType.FindByRuntimeValue(value) is { } enumValue:
+                            return new ValueTask<object?>(enumValue.Name);
+                    }
+                }
+                catch (ScalarCoercionException)
+                {
+                    // Reported by CompleteAsync below.
+                }
+
+                if (value is not IList && AsyncStreams.IsStream(value))
+                {
+                    return ExecuteResolverAsync(type, parent, field, group, parentPath.Append(group.ResponseName));
+                }
+            }
+
+            return CompleteAsync(field, field.Type, group, value, parentPath.Append(group.ResponseName));
+        }
+
+        private async ValueTask<object?> ExecuteResolverAsync(ObjectType type, object? parent, OutputField field, FieldGroup group, ResultPath path)
         {
             var node = group.Nodes[0];
-            var field = FindField(type, node.Name.Value)!;
             ResolverContext? resolverContext = null;
             try
             {

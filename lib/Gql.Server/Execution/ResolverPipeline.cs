@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Gql.Server.Types;
 
 namespace Gql.Server.Execution;
@@ -9,12 +10,19 @@ namespace Gql.Server.Execution;
 /// <summary>Composes each field's middleware around its resolver once, when the schema is built.</summary>
 internal static class ResolverPipeline
 {
+    /// <summary>Resolvers that only read a member of the parent, with that read (registered by the code-first builder).</summary>
+    public static readonly ConditionalWeakTable<FieldResolver, Func<object, object?>> ParentReaders = new();
+
     public static void Compose(Schema schema)
     {
         foreach (var type in schema.Types.Values.OfType<ComplexType>())
         {
             foreach (var field in type.Fields)
             {
+                var name = field.Name;
+                field.ParentReader = field.Middleware.Count > 0 ? null
+                    : field.Resolver is null ? parent => DefaultResolver.Read(parent, name)
+                    : ParentReaders.TryGetValue(field.Resolver, out var read) ? read : null;
                 var resolver = field.Resolver ?? DefaultResolver.For(field.Name);
                 for (var i = field.Middleware.Count - 1; i >= 0; i--)
                 {

@@ -174,7 +174,15 @@ public static partial class GraphQLJson
                 writer.WriteNumberValue(m);
                 break;
             case ResultMap map:
-                WriteMap(writer, map);
+                // The response's objects: written from their entries, without an enumerator per object.
+                writer.WriteStartObject();
+                foreach (var (key, item) in map.Entries)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndObject();
                 break;
             case List<object?> list:
                 writer.WriteStartArray();

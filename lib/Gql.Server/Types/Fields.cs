@@ -81,6 +81,9 @@ public sealed class OutputField
     /// <summary>The resolver with its middleware, composed once when the schema is built.</summary>
     internal FieldResolver? Pipeline { get; set; }
 
+    /// <summary>Set when the field only reads a member of its parent (no middleware): the executor calls it directly.</summary>
+    internal Func<object, object?>? ParentReader { get; set; }
+
     /// <summary>The authorization rules checked before the resolver runs (all must pass); null when there are none.</summary>
     internal Authorization.AuthorizationRule[]? Authorization { get; set; }
 

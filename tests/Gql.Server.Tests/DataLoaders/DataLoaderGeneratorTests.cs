@@ -44,6 +44,29 @@ public sealed class DataLoaderGeneratorTests
     }
 
     [Fact]
+    public void ProjectionParameter_GetsTheBranchsProjection()
+    {
+        var (diagnostics, output) = Run("""
+            using System.Collections.Generic; using System.Linq; using System.Threading; using System.Threading.Tasks;
+            using Gql.Server.DataLoaders;
+            namespace Clinic;
+            public sealed class Visit { public int Id { get; set; } public int PatientId { get; set; } }
+            public static class VisitLoaders
+            {
+                [DataLoader]
+                public static Task<ILookup<int, Visit>> GetVisitsByPatientIdAsync(IReadOnlyList<int> ids, Projection<Visit> projection, CancellationToken ct) =>
+                    Task.FromResult(ids.Select(i => new Visit { Id = i * 10, PatientId = i }).ToLookup(v => v.PatientId));
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(output.GetDiagnostics(TestContext.Current.CancellationToken).Where(d => d.Severity == DiagnosticSeverity.Error));
+        var generated = output.SyntaxTrees.Select(t => t.ToString()).Single(t => t.Contains("class VisitsByPatientIdDataLoader"));
+        Assert.Contains("BranchState as global::Gql.Server.DataLoaders.Projection<global::Clinic.Visit> ?? global::Gql.Server.DataLoaders.Projection<global::Clinic.Visit>.All", generated);
+        Assert.Contains("CreateBranch() => new VisitsByPatientIdDataLoader(services)", generated);
+    }
+
+    [Fact]
     public void MethodOfTheWrongShape_IsABuildError()
     {
         var (diagnostics, _) = Run("""

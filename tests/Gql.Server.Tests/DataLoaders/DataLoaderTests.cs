@@ -132,6 +132,40 @@ public sealed class DataLoaderTests
         Assert.Single(loader.Batches);
     }
 
+    /// <summary>Names what each batch was loaded with: the branch's state, or "all" on the loader itself.</summary>
+    public sealed class LabelledDoctorDataLoader(List<string>? batches = null) : BatchDataLoader<int, string>
+    {
+        public List<string> Batches { get; } = batches ?? [];
+
+        protected override Task<IReadOnlyDictionary<int, string>> LoadBatchAsync(IReadOnlyList<int> keys, CancellationToken cancellationToken)
+        {
+            var label = (BranchState as string[])?[0] ?? "all";
+            Batches.Add(label);
+            return Task.FromResult<IReadOnlyDictionary<int, string>>(keys.ToDictionary(k => k, k => $"{label}:{k}"));
+        }
+
+        // Branches record into the same list, so the test sees every batch in order.
+        protected override DataLoaderBase<int, string?> CreateBranch() => new LabelledDoctorDataLoader(Batches);
+    }
+
+    [Fact]
+    public async Task Branch_HasItsOwnCacheAndState_AndIsMadeOncePerKey()
+    {
+        var loader = new LabelledDoctorDataLoader();
+        var made = 0;
+
+        var name = loader.Branch("name", key => { made++; return new[] { key }; });
+        var again = loader.Branch("name", key => { made++; return new[] { key }; });
+        var other = loader.Branch("name,phone", key => new[] { key });
+
+        Assert.Same(name, again);
+        Assert.Equal(1, made);
+        Assert.Equal("name:3", await name.LoadAsync(3, TestContext.Current.CancellationToken));
+        Assert.Equal("name,phone:3", await other.LoadAsync(3, TestContext.Current.CancellationToken));
+        Assert.Equal("all:3", await loader.LoadAsync(3, TestContext.Current.CancellationToken));
+        Assert.Equal(["name", "name,phone", "all"], loader.Batches);
+    }
+
     private sealed class Loaders : IServiceProvider
     {
         public DoctorByIdDataLoader Doctors { get; } = new();
