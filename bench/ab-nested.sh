@@ -15,36 +15,45 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 key=$(head -c 48 /dev/urandom | base64 -w0)
+pw=bench-$(head -c 12 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9')
 start() { # dir port db
-  ( cd "$1"; export ConnectionStrings__Hospital="Data Source=$3" Hospital__DemoPatients=500 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_PerfMapEnabled=${PERFMAP:-0} DOTNET_EnableWriteXorExecute=${PERFMAP:+0} Hospital__Auth__SigningKey=$key
+  ( cd "$1"; export ConnectionStrings__Hospital="Data Source=$3" Hospital__DemoPatients=500 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_PerfMapEnabled=${PERFMAP:-0} DOTNET_EnableWriteXorExecute=${PERFMAP:+0} Hospital__Auth__SigningKey=$key Hospital__SeedDemoData=true Hospital__DemoPassword=$pw
     exec dotnet Hospital.GraphQL.dll --urls "http://127.0.0.1:$2" ) >"$w/server-$2.log" 2>&1 &
   pids+=($!)
   for i in $(seq 240); do curl -fs "http://127.0.0.1:$2/healthz/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "not ready $2"; cat $w/server-$2.log; exit 1
 }
-if [ ! -f $root/seed.db ]; then
+signin() { # port -> the doctor's access token (with the password the seeded file was made with, kept beside it)
+  curl -fsS -X POST -H 'Content-Type: application/json' \
+    --data-binary "{\"query\":\"mutation { signIn(input: { userName: \\\"doctor\\\", password: \\\"$(cat $root/password)\\\" }) { accessToken } }\"}" \
+    "http://127.0.0.1:$1/graphql" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p'
+}
+if [ ! -f $root/seed.db ] || [ ! -f $root/password ]; then
+  rm -f $root/seed.db; echo "$pw" >$root/password
   start "$A" 41000 $root/seed.db; kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; pids=()
 fi
 cp $root/seed.db $w/a.db; cp $root/seed.db $w/b.db
 start "$A" 41001 $w/a.db; pa=${pids[-1]}; start "$B" 41002 $w/b.db; pb=${pids[-1]}
 echo "A pid $pa ($A)  B pid $pb ($B)"
 q=${QUERY:-'{ patients(first: 100) { nodes { mrn fullName appointments { startsAt status doctor { fullName department { name } } } } } }'}
-cat >$w/n.lua <<L
+for p in 41001 41002; do
+  token=$(signin $p); [ -n "$token" ] || { echo "could not sign in on $p"; exit 1; }
+  cat >$w/n-$p.lua <<L
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json, application/json"
+wrk.headers["Authorization"] = "Bearer $token"
 wrk.body = [==[{"query":"$q"}]==]
 L
-for p in 41001 41002; do
-  r=$(curl -fsS -X POST -H 'Content-Type: application/json' --data-binary "{\"query\":\"$q\"}" http://127.0.0.1:$p/graphql)
+  r=$(curl -fsS -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" --data-binary "{\"query\":\"$q\"}" http://127.0.0.1:$p/graphql)
   echo "port $p: ${#r} bytes, md5 $(echo "$r" | md5sum | cut -c1-8)"; [[ "$r" == *'"errors"'* ]] && { echo "${r:0:300}"; exit 1; }
-  wrk -t 2 -c 8 -d ${WARMUP:-12}s -s $w/n.lua http://127.0.0.1:$p/graphql >/dev/null
+  wrk -t 2 -c 8 -d ${WARMUP:-12}s -s $w/n-$p.lua http://127.0.0.1:$p/graphql >/dev/null
 done
 cpu() { awk '{print $14 + $15}' /proc/$1/stat; }
 tick=$(getconf CLK_TCK)
 run() { # port pid -> "rps cpu_ms_per_request"
   local c0 c1 out
   c0=$(cpu $2)
-  out=$(wrk -t 2 -c 8 -d ${seconds}s --timeout 10s -s $w/n.lua http://127.0.0.1:$1/graphql)
+  out=$(wrk -t 2 -c 8 -d ${seconds}s --timeout 10s -s $w/n-$1.lua http://127.0.0.1:$1/graphql)
   c1=$(cpu $2)
   echo "$out" | awk -v c=$((c1 - c0)) -v t=$tick '/requests in/ {n=$1} /^Requests\/sec:/ {r=$2} END {printf "%s %.2f", r, c * 1000 / t / n}'
 }
