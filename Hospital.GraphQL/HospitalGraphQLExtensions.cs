@@ -22,9 +22,11 @@ public static class HospitalGraphQLExtensions
             builder
                 .AddTypes(typeof(HospitalGraphQLExtensions).Assembly)
                 .AddMutationConventions()
+                .RequireAuthorization()
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
         });
         services.AddHospitalAccounts();
+        services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<Live.OutboxRelay>();

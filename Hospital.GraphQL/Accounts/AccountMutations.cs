@@ -4,6 +4,7 @@ namespace Hospital.GraphQL.Accounts;
 
 /// <summary>Sign-in for programs: tokens in, tokens out.</summary>
 [MutationType]
+[AllowAnonymous]
 public static class AccountMutations
 {
     [GraphQLDescription("Signs in with a user name and password and starts a session (an access token and a refresh token).")]

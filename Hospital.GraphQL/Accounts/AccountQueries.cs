@@ -8,6 +8,7 @@ namespace Hospital.GraphQL.Accounts;
 public static class AccountQueries
 {
     [GraphQLDescription("The signed-in account: user name, roles and staff member; null when signed out.")]
+    [Authorize]
     public static async Task<AccountInfo?> GetMeAsync(ClaimsPrincipal? user, [Service] IServiceScopeFactory scopes)
     {
         if (user?.FindFirst(HospitalClaims.UserId)?.Value is not { } id)

@@ -4,7 +4,9 @@ using Hospital.GraphQL.Staff;
 namespace Hospital.GraphQL.Accounts;
 
 /// <summary>A signed-in account as programs see it.</summary>
+// An account is only ever shown to its owner (me, or the session signIn just started), which is "own" in the role table.
 [GraphQLName("Account")]
+[AllowAnonymous]
 [GraphQLDescription("A sign-in account: its user name, roles and the staff member it belongs to.")]
 public sealed record AccountInfo(
     [property: GraphQLIgnore] int Id,
@@ -27,6 +29,7 @@ public static class AccountInfoType
 
 /// <summary>The tokens of a session: <c>signIn</c>'s result.</summary>
 [GraphQLDescription("A new session: send `accessToken` as `Authorization: Bearer <accessToken>` (or in the WebSocket's connection_init payload as `authorization`); before `expiresAt`, exchange `refreshToken` for new tokens with `refreshAccessToken`.")]
+[AllowAnonymous]
 public sealed record SignInPayload(
     [property: GraphQLDescription("A JWT for `Authorization: Bearer`, valid until `expiresAt`.")] string AccessToken,
     [property: GraphQLDescription("Single use: `refreshAccessToken` takes it and returns the next one. Keep it secret.")] string RefreshToken,
@@ -35,6 +38,7 @@ public sealed record SignInPayload(
 
 /// <summary>The next tokens of a session: <c>refreshAccessToken</c>'s result.</summary>
 [GraphQLDescription("The next tokens of the session; the refresh token sent is used up.")]
+[AllowAnonymous]
 public sealed record RefreshAccessTokenPayload(
     [property: GraphQLDescription("A JWT for `Authorization: Bearer`, valid until `expiresAt`.")] string AccessToken,
     [property: GraphQLDescription("Single use, like the one it replaces.")] string RefreshToken,
@@ -42,5 +46,6 @@ public sealed record RefreshAccessTokenPayload(
     AccountInfo User);
 
 /// <summary><c>signOut</c>'s result.</summary>
+[AllowAnonymous]
 public sealed record SignOutPayload(
     [property: GraphQLDescription("True when the session was found and ended; false when the token was unknown (nothing to end).")] bool SignedOut);

@@ -18,6 +18,9 @@ public static class HospitalAuthentication
 
     /// <summary>The UI's sign-in cookie (registered by the UI host only).</summary>
     public const string CookieScheme = "Hospital.Cookie";
+
+    /// <summary>The <c>extensions.code</c> of the 401 answer to a bearer token that fails validation.</summary>
+    public const string InvalidTokenCode = "AUTH_INVALID_TOKEN";
 }
 
 public static class HospitalAccountsExtensions
@@ -85,6 +88,7 @@ public static class HospitalAccountsExtensions
         {
             app.Properties[Key] = true;
             app.UseAuthentication();
+            app.Use(RefuseInvalidBearerTokenAsync);
             app.UseAuthorization();
         }
 
@@ -104,6 +108,38 @@ public static class HospitalAccountsExtensions
         NameClaimType = HospitalClaims.UserName,
         RoleClaimType = HospitalClaims.Role,
     };
+
+    /// <summary>
+    /// A request with a bearer token that fails validation (expired, forged, its session signed out) is answered 401 with
+    /// <c>WWW-Authenticate: Bearer error="invalid_token"</c> and a GraphQL error body, instead of running as anonymous:
+    /// the caller learns to refresh or sign in again rather than reading "no data" as the truth.
+    /// </summary>
+    private static async Task RefuseInvalidBearerTokenAsync(HttpContext context, RequestDelegate next)
+    {
+        if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme)).Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        // The bearer handler's challenge writes the status and the WWW-Authenticate header with the failure's reason.
+        await context.ChallengeAsync(JwtBearerDefaults.AuthenticationScheme);
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(InvalidTokenBody, context.RequestAborted);
+    }
+
+    private static readonly string InvalidTokenBody = System.Text.Json.JsonSerializer.Serialize(new
+    {
+        errors = new[]
+        {
+            new
+            {
+                message = "The access token is not valid: it expired, its session ended, or it was not issued here. Refresh it or sign in again.",
+                extensions = new { code = HospitalAuthentication.InvalidTokenCode },
+            },
+        },
+    });
 
     private static string SelectScheme(HttpContext context)
     {

@@ -31,4 +31,16 @@ public sealed class HospitalAuthOptions
 
     /// <summary>Sign-in attempts per client address per minute before <c>429</c>.</summary>
     public int SignInAttemptsPerAddress { get; set; } = 50;
+
+    /// <summary>
+    /// The roles that may introspect the schema (<c>__schema</c>, <c>?sdl</c>, the IDE) outside Development; unset means
+    /// Admin and Analyst. (Null rather than a default list: the configuration binder appends to a list it finds filled.)
+    /// </summary>
+    public string[]? IntrospectionRoles { get; set; }
+
+    /// <summary>Opens introspection to everyone in every environment (it is always open in Development).</summary>
+    public bool IntrospectionOpen { get; set; }
+
+    /// <summary>The effective <see cref="IntrospectionRoles"/>.</summary>
+    public IReadOnlyList<string> EffectiveIntrospectionRoles => IntrospectionRoles is { Length: > 0 } roles ? roles : [Hospital.Data.Entities.Roles.Admin, Hospital.Data.Entities.Roles.Analyst];
 }

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Appointments;
 
 [QueryType]
+[Authorize(Roles = [Access.Appointments])]
 public static class AppointmentQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]

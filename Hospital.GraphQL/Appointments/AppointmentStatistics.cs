@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Appointments;
 
 [QueryType]
+[Authorize(Roles = [Access.Statistics])]
 public static class AppointmentStatisticsQueries
 {
     [GraphQLDescription("How many appointments overlap [from, to), in all and by status (every status, zeros included), counted by the database in one query. `doctorId` or `departmentId` narrow it.")]
@@ -32,8 +33,10 @@ public static class AppointmentStatisticsQueries
 }
 
 [GraphQLDescription("Appointment counts of a period.")]
+[Authorize(Roles = [Access.Statistics])]
 public sealed record AppointmentStatistics(
     [property: GraphQLDescription("All appointments of the period, whatever their status.")] int Total,
     [property: GraphQLDescription("One entry per status, in life-cycle order.")] IReadOnlyList<AppointmentStatusCount> ByStatus);
 
+[Authorize(Roles = [Access.Statistics])]
 public sealed record AppointmentStatusCount(AppointmentStatus Status, int Count);

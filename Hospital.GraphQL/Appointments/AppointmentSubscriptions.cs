@@ -7,6 +7,7 @@ using Hospital.GraphQL.Live;
 namespace Hospital.GraphQL.Appointments;
 
 [SubscriptionType]
+[Authorize(Roles = [Access.Appointments])]
 public static class AppointmentSubscriptions
 {
     [GraphQLDescription("An appointment was booked or changed (checked in, started, completed, cancelled, rescheduled), by anyone on any instance. `doctorId`, `departmentId` or `patientId` narrow it to one doctor's, one department's or one patient's appointments.")]

@@ -10,6 +10,7 @@ using Hospital.GraphQL.Staff;
 namespace Hospital.GraphQL.Appointments;
 
 [ObjectType<Appointment>]
+[Authorize(Roles = [Access.Appointments])]
 public static class AppointmentType
 {
     public static void Configure(ObjectTypeConfiguration<Appointment> type) => type.Ignore(a => a.PatientId).Ignore(a => a.DoctorId);

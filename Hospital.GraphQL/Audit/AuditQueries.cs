@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Audit;
 
 [QueryType]
+[Authorize(Roles = [Access.Audit])]
 public static class AuditQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]
@@ -19,3 +20,7 @@ public static class AuditQueries
     public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, [ID<Patient>] int? patientId) =>
         db.AuditEntries.AsNoTracking().Where(a => patientId == null || a.PatientId == patientId).OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id);
 }
+
+[ObjectType<AuditEntry>]
+[Authorize(Roles = [Access.Audit])]
+public static class AuditEntryType;

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Billing;
 
 [QueryType]
+[Authorize(Roles = [Access.Billing])]
 public static class InvoiceQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]

@@ -9,6 +9,7 @@ using Hospital.GraphQL.Wards;
 namespace Hospital.GraphQL.Billing;
 
 [ObjectType<Invoice>]
+[Authorize(Roles = [Access.Billing])]
 public static class InvoiceType
 {
     public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.PatientId).Ignore(i => i.EncounterId).Ignore(i => i.AdmissionId).Ignore(i => i.Balance);
@@ -42,12 +43,14 @@ public static class InvoiceType
 }
 
 [ObjectType<InvoiceLine>]
+[Authorize(Roles = [Access.Billing])]
 public static class InvoiceLineType
 {
     public static void Configure(ObjectTypeConfiguration<InvoiceLine> type) => type.Ignore(l => l.Invoice).Ignore(l => l.InvoiceId);
 }
 
 [ObjectType<Payment>]
+[Authorize(Roles = [Access.Billing])]
 public static class PaymentType
 {
     public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice).Ignore(p => p.InvoiceId);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Encounters;
 
 [QueryType]
+[Authorize(Roles = [Access.Clinical])]
 public static class EncounterQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]

@@ -11,6 +11,7 @@ using Hospital.GraphQL.Wards;
 namespace Hospital.GraphQL.Encounters;
 
 [ObjectType<Encounter>]
+[Authorize(Roles = [Access.Clinical])]
 public static class EncounterType
 {
     public static void Configure(ObjectTypeConfiguration<Encounter> type) => type
@@ -51,12 +52,14 @@ public static class EncounterType
 }
 
 [ObjectType<Diagnosis>]
+[Authorize(Roles = [Access.Clinical])]
 public static class DiagnosisType
 {
     public static void Configure(ObjectTypeConfiguration<Diagnosis> type) => type.Ignore(d => d.Encounter).Ignore(d => d.EncounterId);
 }
 
 [ObjectType<VitalSigns>]
+[Authorize(Roles = [Access.Clinical])]
 public static class VitalSignsType
 {
     public static void Configure(ObjectTypeConfiguration<VitalSigns> type) => type.Ignore(v => v.Patient).Ignore(v => v.PatientId).Ignore(v => v.Encounter).Ignore(v => v.EncounterId).Ignore(v => v.RecordedById);
@@ -66,6 +69,7 @@ public static class VitalSignsType
 }
 
 [ObjectType<Prescription>]
+[Authorize(Roles = [Access.Clinical])]
 public static class PrescriptionType
 {
     public static void Configure(ObjectTypeConfiguration<Prescription> type) => type.Ignore(p => p.Patient).Ignore(p => p.PatientId).Ignore(p => p.Encounter).Ignore(p => p.EncounterId).Ignore(p => p.PrescriberId);

@@ -5,9 +5,11 @@ namespace Hospital.GraphQL.Errors;
 
 // The errors mutations declare with [Error<T>] (the mutation conventions): each stands for the exceptions its
 // constructors take, and the engine turns a thrown one into the payload's typed error. `code` is a stable word for
-// programs that do not switch on __typename.
+// programs that do not switch on __typename. They are open ([AllowAnonymous]): they appear only in the payloads of
+// mutations that have rules of their own, and say nothing the caller did not send.
 
 [GraphQLDescription("The record does not exist (or is not visible to you).")]
+[AllowAnonymous]
 public sealed class NotFoundError(NotFoundException exception)
 {
     public string Message { get; } = exception.Message;
@@ -17,6 +19,7 @@ public sealed class NotFoundError(NotFoundException exception)
 }
 
 [GraphQLDescription("The record is not in a state that allows this step, e.g. completing an appointment that never started.")]
+[AllowAnonymous]
 public sealed class InvalidTransitionError(InvalidStatusTransitionException exception)
 {
     public string Message { get; } = exception.Message;
@@ -32,6 +35,7 @@ public sealed class InvalidTransitionError(InvalidStatusTransitionException exce
 }
 
 [GraphQLDescription("Someone else changed the record since you loaded it; reload and try again.")]
+[AllowAnonymous]
 public sealed class ConcurrencyError(DbUpdateConcurrencyException exception)
 {
     public string Message { get; } =
@@ -42,6 +46,7 @@ public sealed class ConcurrencyError(DbUpdateConcurrencyException exception)
 }
 
 [GraphQLDescription("The input breaks a rule (a required reason is missing, a value is out of range, ...).")]
+[AllowAnonymous]
 public sealed class ValidationError
 {
     public ValidationError(DomainValidationException exception)

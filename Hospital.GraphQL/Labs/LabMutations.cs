@@ -14,6 +14,7 @@ public static class LabMutations
     [GraphQLDescription("Orders a lab test for a patient; the order starts ORDERED.")]
     [Error<NotFoundError>]
     [Error<ValidationError>]
+    [Authorize(Roles = [Roles.Doctor])]
     public static async Task<LabOrder> OrderLabTestAsync(
         [ID<Patient>] int patientId,
         [ID<Doctor>] int orderedById,
@@ -52,6 +53,7 @@ public static class LabMutations
     [Error<NotFoundError>]
     [Error<InvalidTransitionError>]
     [Error<ConcurrencyError>]
+    [Authorize(Roles = [Roles.Doctor, Roles.Nurse])]
     public static Task<LabOrder> CollectLabSpecimenAsync([ID<LabOrder>] int labOrderId, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
         StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Collected, clock.GetUtcNow().UtcDateTime));
 
@@ -59,6 +61,7 @@ public static class LabMutations
     [Error<NotFoundError>]
     [Error<InvalidTransitionError>]
     [Error<ConcurrencyError>]
+    [Authorize(Roles = [Roles.Doctor, Roles.Nurse])]
     public static Task<LabOrder> StartLabAnalysisAsync([ID<LabOrder>] int labOrderId, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
         StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.InProgress, clock.GetUtcNow().UtcDateTime));
 
@@ -67,6 +70,7 @@ public static class LabMutations
     [Error<InvalidTransitionError>]
     [Error<ValidationError>]
     [Error<ConcurrencyError>]
+    [Authorize(Roles = [Roles.Doctor])]
     public static Task<LabOrder> RecordLabResultsAsync([ID<LabOrder>] int labOrderId, IReadOnlyList<LabResultInput> results, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
         StepAsync(db, labOrderId, cancellationToken, order =>
         {
@@ -100,6 +104,7 @@ public static class LabMutations
     [Error<InvalidTransitionError>]
     [Error<ValidationError>]
     [Error<ConcurrencyError>]
+    [Authorize(Roles = [Roles.Doctor])]
     public static Task<LabOrder> CancelLabOrderAsync([ID<LabOrder>] int labOrderId, [GraphQLDescription("Why, for the record (required).")] string reason, HospitalDbContext db, [Service] TimeProvider clock, CancellationToken cancellationToken) =>
         StepAsync(db, labOrderId, cancellationToken, order => order.TransitionTo(LabOrderStatus.Cancelled, clock.GetUtcNow().UtcDateTime, reason));
 

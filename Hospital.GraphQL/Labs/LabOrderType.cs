@@ -9,6 +9,7 @@ using Hospital.GraphQL.Staff;
 namespace Hospital.GraphQL.Labs;
 
 [ObjectType<LabOrder>]
+[Authorize(Roles = [Access.Clinical])]
 public static class LabOrderType
 {
     public static void Configure(ObjectTypeConfiguration<LabOrder> type) => type.Ignore(o => o.PatientId).Ignore(o => o.EncounterId).Ignore(o => o.OrderedById);
@@ -38,6 +39,7 @@ public static class LabOrderType
 }
 
 [ObjectType<LabResult>]
+[Authorize(Roles = [Access.Clinical])]
 public static class LabResultType
 {
     public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrder).Ignore(r => r.LabOrderId);
@@ -47,6 +49,7 @@ public static class LabResultType
 }
 
 [ObjectType<LabNote>]
+[Authorize(Roles = [Access.Clinical])]
 public static class LabNoteType
 {
     public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.LabOrderId).Ignore(n => n.AuthorId);

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Labs;
 
 [QueryType]
+[Authorize(Roles = [Access.Clinical])]
 public static class LabQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 500)]

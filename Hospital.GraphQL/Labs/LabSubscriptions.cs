@@ -7,6 +7,7 @@ using Hospital.GraphQL.Live;
 namespace Hospital.GraphQL.Labs;
 
 [SubscriptionType]
+[Authorize(Roles = [Access.Clinical])]
 public static class LabSubscriptions
 {
     [GraphQLDescription("A lab order was placed or moved along (collected, resulted, cancelled). `patientId` narrows it to one patient.")]

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Patients;
 
 [QueryType]
+[Authorize(Roles = [Access.PatientIdentity])]
 public static class PatientQueries
 {
     [UsePaging(DefaultPageSize = 20, MaxPageSize = 200)]

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Staff;
 
 [QueryType]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class StaffQueries
 {
     [UsePaging(DefaultPageSize = 50, MaxPageSize = 200)]

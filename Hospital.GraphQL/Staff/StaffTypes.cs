@@ -8,6 +8,7 @@ using Hospital.GraphQL.Wards;
 namespace Hospital.GraphQL.Staff;
 
 [ObjectType<StaffMember>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class StaffMemberType
 {
     public static void Configure(ObjectTypeConfiguration<StaffMember> type) => type
@@ -27,6 +28,7 @@ public static class StaffMemberType
 }
 
 [ObjectType<Doctor>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class DoctorType
 {
     public static void Configure(ObjectTypeConfiguration<Doctor> type) => type.Ignore(d => d.SpecialtyId).Requires(d => d.FullName, d => d.FirstName, d => d.LastName);
@@ -56,6 +58,7 @@ public static class DoctorType
 }
 
 [ObjectType<Nurse>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class NurseType
 {
     public static void Configure(ObjectTypeConfiguration<Nurse> type) => type.Ignore(n => n.WardId);
@@ -68,6 +71,7 @@ public static class NurseType
 }
 
 [ObjectType<Department>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class DepartmentType
 {
     public static void Configure(ObjectTypeConfiguration<Department> type) => type.Ignore(d => d.SpecialtyId).Ignore(d => d.HeadDoctorId);
@@ -91,6 +95,7 @@ public static class DepartmentType
 }
 
 [ObjectType<Specialty>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class SpecialtyType
 {
     public static void Configure(ObjectTypeConfiguration<Specialty> type) => type.Ignore(s => s.Doctors);
@@ -102,18 +107,21 @@ public static class SpecialtyType
 }
 
 [ObjectType<WorkingHours>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class WorkingHoursType
 {
     public static void Configure(ObjectTypeConfiguration<WorkingHours> type) => type.Ignore(h => h.Doctor).Ignore(h => h.DoctorId);
 }
 
 [ObjectType<TimeOff>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class TimeOffType
 {
     public static void Configure(ObjectTypeConfiguration<TimeOff> type) => type.Ignore(t => t.Doctor).Ignore(t => t.DoctorId);
 }
 
 [ObjectType<Receptionist>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class ReceptionistType
 {
     [NodeResolver]
@@ -121,6 +129,7 @@ public static class ReceptionistType
 }
 
 [ObjectType<Administrator>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class AdministratorType
 {
     [NodeResolver]
@@ -128,6 +137,7 @@ public static class AdministratorType
 }
 
 [ObjectType<SupportStaff>]
+[Authorize(Roles = [Access.StaffDirectory])]
 public static class SupportStaffType
 {
     [NodeResolver]

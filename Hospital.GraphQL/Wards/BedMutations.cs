@@ -14,6 +14,7 @@ public static class BedMutations
     [Error<NotFoundError>]
     [Error<InvalidTransitionError>]
     [Error<ConcurrencyError>]
+    [Authorize(Roles = [Roles.Nurse, Roles.Admin])]
     public static async Task<Bed> SetBedStatusAsync([ID<Bed>] int bedId, BedStatus status, HospitalDbContext db, CancellationToken cancellationToken)
     {
         var bed = await db.Beds.SingleOrNotFoundAsync(b => b.Id == bedId, "bed", bedId, cancellationToken);

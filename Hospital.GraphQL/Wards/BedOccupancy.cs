@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Wards;
 
 [QueryType]
+[Authorize(Roles = [Access.Statistics])]
 public static class BedOccupancyQueries
 {
     [GraphQLDescription("Bed counts by status, for the hospital and per ward, counted by the database in one query (no beds are downloaded). `wardId` narrows it to one ward.")]
@@ -36,9 +37,11 @@ public static class BedOccupancyQueries
 }
 
 [GraphQLDescription("How the beds are used, for the hospital and per ward.")]
+[Authorize(Roles = [Access.Statistics])]
 public sealed record BedOccupancy(BedCounts Beds, IReadOnlyList<WardOccupancy> Wards);
 
 [GraphQLDescription("Bed counts by status.")]
+[Authorize(Roles = [Access.Statistics])]
 public sealed record BedCounts(int Total, int Occupied, int Available, int Cleaning, int OutOfService)
 {
     [GraphQLDescription("Occupied beds as a percentage of all beds (0 when there are none).")]
@@ -46,6 +49,7 @@ public sealed record BedCounts(int Total, int Occupied, int Available, int Clean
 }
 
 [GraphQLDescription("One ward's bed counts.")]
+[Authorize(Roles = [Access.Statistics])]
 public sealed record WardOccupancy([property: GraphQLIgnore] int WardId, BedCounts Beds);
 
 [ObjectType<WardOccupancy>]

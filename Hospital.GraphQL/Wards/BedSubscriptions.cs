@@ -7,6 +7,7 @@ using Hospital.GraphQL.Live;
 namespace Hospital.GraphQL.Wards;
 
 [SubscriptionType]
+[Authorize(Roles = [Access.Wards])]
 public static class BedSubscriptions
 {
     [GraphQLDescription("A bed changed status or occupant (admission, discharge, cleaning, out of service). `wardId` narrows it to one ward.")]

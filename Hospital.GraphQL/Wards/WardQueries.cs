@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hospital.GraphQL.Wards;
 
 [QueryType]
+[Authorize(Roles = [Access.Wards])]
 public static class WardQueries
 {
     public static IQueryable<Ward> GetWards(HospitalDbContext db) => db.Wards.AsNoTracking().OrderBy(w => w.Floor).ThenBy(w => w.Name);

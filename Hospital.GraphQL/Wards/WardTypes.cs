@@ -8,6 +8,7 @@ using Hospital.GraphQL.Staff;
 namespace Hospital.GraphQL.Wards;
 
 [ObjectType<Ward>]
+[Authorize(Roles = [Access.Wards, Roles.Analyst])]
 public static class WardType
 {
     public static void Configure(ObjectTypeConfiguration<Ward> type) => type.Ignore(w => w.DepartmentId);
@@ -28,6 +29,7 @@ public static class WardType
 }
 
 [ObjectType<Bed>]
+[Authorize(Roles = [Access.Wards])]
 public static class BedType
 {
     public static void Configure(ObjectTypeConfiguration<Bed> type) => type.Ignore(b => b.WardId);
@@ -53,9 +55,10 @@ public static class BedType
 }
 
 [ObjectType<Admission>]
+[Authorize(Roles = [Access.Wards])]
 public static class AdmissionType
 {
-    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.PatientId).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctorId);
+    public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.PatientId).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctorId).Ignore(a => a.DischargeSummary);
 
     public static void ConfigureFiltering(FilterConfiguration<Admission> filter) => filter.BindFieldsExplicitly()
         .Field(a => a.AdmittedAt).Field(a => a.DischargedAt).Field(a => a.Reason).Field(a => a.Bed).Field(a => a.Patient).Field(a => a.AttendingDoctor);
@@ -70,6 +73,11 @@ public static class AdmissionType
 
     public static async Task<Bed> GetBedAsync([Parent] Admission admission, BedByIdDataLoader beds, CancellationToken cancellationToken) =>
         (await beds.LoadAsync(admission.BedId, cancellationToken))!;
+
+    // What happened during the stay is clinical, unlike the admission itself.
+    [Authorize(Roles = [Access.Clinical])]
+    [Requires(nameof(Admission.DischargeSummary))]
+    public static string? GetDischargeSummary([Parent] Admission admission) => admission.DischargeSummary;
 
     public static async Task<Doctor> GetAttendingDoctorAsync([Parent] Admission admission, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
         (await doctors.LoadAsync(admission.AttendingDoctorId, cancellationToken))!;

@@ -20,7 +20,7 @@ public abstract class AccountApiTests(HospitalApi api)
         mutation($u: String!, $p: String!) {
           signIn(input: { userName: $u, password: $p }) {
             accessToken refreshToken expiresAt
-            user { userName roles staffMember { __typename fullName } }
+            user { userName roles }
             errors { __typename ... on Error { message } ... on AccountLockedError { lockedUntil code } ... on InvalidCredentialsError { code } ... on TooManySignInAttemptsError { retryAfterSeconds code } }
           }
         }
@@ -50,13 +50,16 @@ public abstract class AccountApiTests(HospitalApi api)
         Assert.Null(result["errors"]);
         Assert.Equal("doctor", (string)result["user"]!["userName"]!);
         Assert.Equal(["Doctor"], result["user"]!["roles"]!.AsArray().Select(r => (string)r!));
-        Assert.Equal("Doctor", (string)result["user"]!["staffMember"]!["__typename"]!);
         var expires = DateTimeOffset.Parse((string)result["expiresAt"]!, System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(expires, before.AddMinutes(14), before.AddMinutes(16));
         var token = new JsonWebToken((string)result["accessToken"]!);
         Assert.Equal("HS256", token.Alg);
         Assert.Equal(["Doctor"], token.Claims.Where(c => c.Type == "role").Select(c => c.Value));
         Assert.True(((string)result["refreshToken"]!).Length >= 40);
+
+        // The staff member is staff data: the new token reads it.
+        var me = await Api.PostWithTokenAsync((string)result["accessToken"]!, "{ me { staffMember { __typename fullName } } }");
+        Assert.Equal("Doctor", (string)me["data"]!["me"]!["staffMember"]!["__typename"]!);
     }
 
     [Fact]
@@ -138,7 +141,7 @@ public abstract class AccountApiTests(HospitalApi api)
 
         Assert.Equal("INVALID_REFRESH_TOKEN", (string)replay["errors"]![0]!["code"]!);
         Assert.Equal("InvalidRefreshTokenError", (string)next["errors"]![0]!["__typename"]!);
-        Assert.Null((await Api.PostWithTokenAsync(newAccess, Me))["data"]!["me"]);
+        await AssertInvalidTokenAsync(newAccess);
     }
 
     [Fact]
@@ -151,7 +154,7 @@ public abstract class AccountApiTests(HospitalApi api)
         var signOut = await Api.PostAsync("mutation($t: String!) { signOut(input: { refreshToken: $t }) { signedOut } }", new { t = (string)session["refreshToken"]! });
 
         Assert.True((bool)signOut["data"]!["signOut"]!["signedOut"]!);
-        Assert.Null((await Api.PostWithTokenAsync(access, Me))["data"]!["me"]);
+        await AssertInvalidTokenAsync(access);
         Assert.Equal("InvalidRefreshTokenError", (string)(await Api.PostAsync(Refresh, new { t = (string)session["refreshToken"]! }))["data"]!["refreshAccessToken"]!["errors"]![0]!["__typename"]!);
     }
 
@@ -159,7 +162,7 @@ public abstract class AccountApiTests(HospitalApi api)
 
     [Theory]
     [MemberData(nameof(ForgedTokens))]
-    public async Task ForgedOrExpiredTokens_AreNotASignIn(string kind)
+    public async Task ForgedOrExpiredTokens_AreRefused401InvalidToken(string kind)
     {
         var good = await Api.AccessTokenAsync("admin");
         var token = kind switch
@@ -173,9 +176,21 @@ public abstract class AccountApiTests(HospitalApi api)
             _ => "not.a.token",
         };
 
-        var me = await Api.PostWithTokenAsync(token, Me);
+        await AssertInvalidTokenAsync(token);
+    }
 
-        Assert.Null(me["data"]!["me"]);
+    /// <summary>A token that fails validation is refused with 401 and <c>invalid_token</c>, not run as an anonymous request.</summary>
+    private async Task AssertInvalidTokenAsync(string token)
+    {
+        using var response = await Api.SendWithTokenAsync(token, Me);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Equal("Bearer", challenge.Scheme);
+        Assert.Contains("error=\"invalid_token\"", challenge.Parameter);
+        Assert.Null(body["data"]);
+        Assert.Equal(HospitalAuthentication.InvalidTokenCode, (string?)body["errors"]![0]!["extensions"]!["code"]);
     }
 
     [Fact]

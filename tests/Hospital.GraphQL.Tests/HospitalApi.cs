@@ -41,6 +41,9 @@ public class HospitalApi : IAsyncLifetime
 
     public IServiceProvider Services => app!.Services;
 
+    /// <summary>The demo accounts, one per role: Admin, Doctor, Nurse, Receptionist, Analyst.</summary>
+    public static readonly string[] DemoUsers = ["admin", "doctor", "nurse", "reception", "analyst"];
+
     /// <summary>The demo accounts' password in the test data.</summary>
     public const string DemoPassword = "Test!Pass1";
 
@@ -50,19 +53,83 @@ public class HospitalApi : IAsyncLifetime
     private readonly Dictionary<string, string> tokens = [];
 
     /// <summary>Signs a demo account in with <c>signIn</c> (once per fixture) and returns its access token.</summary>
-    public async Task<string> AccessTokenAsync(string userName)
+    public async Task<string> AccessTokenAsync(string userName, string password = DemoPassword)
     {
-        if (tokens.TryGetValue(userName, out var token))
+        lock (tokens)
         {
-            return token;
+            if (tokens.TryGetValue(userName, out var known))
+            {
+                return known;
+            }
         }
 
         var json = await PostAsync(
             "mutation($u: String!, $p: String!) { signIn(input: { userName: $u, password: $p }) { accessToken errors { __typename } } }",
-            new { u = userName, p = DemoPassword });
-        token = (string?)json["data"]?["signIn"]?["accessToken"] ?? throw new InvalidOperationException($"{userName} could not sign in: {json.ToJsonString()}");
-        tokens[userName] = token;
+            new { u = userName, p = password });
+        var token = (string?)json["data"]?["signIn"]?["accessToken"] ?? throw new InvalidOperationException($"{userName} could not sign in: {json.ToJsonString()}");
+        lock (tokens)
+        {
+            tokens[userName] = token;
+        }
+
         return token;
+    }
+
+    /// <summary>
+    /// The access token of an account linked to a staff member (created once per fixture), for a step only that person
+    /// may take, e.g. the appointment's own doctor starting it.
+    /// </summary>
+    public async Task<string> AccessTokenForStaffAsync(int staffMemberId, string role)
+    {
+        var userName = $"staff{staffMemberId}-{role.ToLowerInvariant()}";
+        lock (tokens)
+        {
+            if (tokens.TryGetValue(userName, out var known))
+            {
+                return known;
+            }
+        }
+
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Hospital.Data.Entities.UserAccount>>();
+            if (await users.FindByNameAsync(userName) is null)
+            {
+                var account = new Hospital.Data.Entities.UserAccount { UserName = userName, StaffMemberId = staffMemberId, CreatedAt = DateTime.UtcNow };
+                var created = await users.CreateAsync(account, StaffPassword);
+                if (!created.Succeeded || !(await users.AddToRoleAsync(account, role)).Succeeded)
+                {
+                    throw new InvalidOperationException($"{userName}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+                }
+            }
+        }
+
+        return await AccessTokenAsync(userName, StaffPassword);
+    }
+
+    // The demo password is shorter than the password policy allows for new accounts.
+    private const string StaffPassword = DemoPassword + " for staff";
+
+    /// <summary>The principal a demo account's access token stands for, validated as the API validates it (for in-process execution).</summary>
+    public async Task<System.Security.Claims.ClaimsPrincipal> PrincipalAsync(string userName)
+    {
+        var options = Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>>()
+            .Get(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme);
+        var result = await new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { MapInboundClaims = false }
+            .ValidateTokenAsync(await AccessTokenAsync(userName), options.TokenValidationParameters);
+        return result.IsValid ? new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity) : throw new InvalidOperationException($"{userName}'s token is not valid: {result.Exception?.Message}");
+    }
+
+    /// <summary>POSTs a GraphQL request with <c>Authorization: Bearer {token}</c> and returns the whole response.</summary>
+    public async Task<HttpResponseMessage> SendWithTokenAsync(string? token, string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await Client.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>POSTs a GraphQL request as a demo account (bearer token from <c>signIn</c>).</summary>
@@ -72,13 +139,7 @@ public class HospitalApi : IAsyncLifetime
     /// <summary>POSTs a GraphQL request with <c>Authorization: Bearer {token}</c>.</summary>
     public async Task<JsonObject> PostWithTokenAsync(string? token, string query, object? variables = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
-        if (token is not null)
-        {
-            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        }
-
-        using var response = await Client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var response = await SendWithTokenAsync(token, query, variables);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
     }
 
@@ -112,6 +173,12 @@ public class HospitalApi : IAsyncLifetime
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Client = new HttpClient { BaseAddress = new Uri(address) };
+
+        // Sign the demo accounts in now, so a test that counts statements does not count a first sign-in.
+        foreach (var user in DemoUsers)
+        {
+            await AccessTokenAsync(user);
+        }
     }
 
     public virtual async ValueTask DisposeAsync()
@@ -177,7 +244,8 @@ public class MariaDbHospitalApi() : ServerHospitalApi<MariaDbServer>(DatabasePro
 
 /// <summary>
 /// Counts (and keeps) the commands EF Core sends to the database for requests. The outbox relay's background polling
-/// (<c>outbox_messages</c>) is not a request's work and is left out.
+/// (<c>outbox_messages</c>) and the check that a bearer token's session is still open (<c>refresh_tokens</c>, cached for
+/// seconds, so it comes and goes) are not a request's work and are left out.
 /// </summary>
 public sealed class SqlCounter : DbCommandInterceptor
 {
@@ -227,7 +295,7 @@ public sealed class SqlCounter : DbCommandInterceptor
 
     private void Record(DbCommand command)
     {
-        if (command.CommandText.Contains("outbox_messages", StringComparison.Ordinal))
+        if (command.CommandText.Contains("outbox_messages", StringComparison.Ordinal) || command.CommandText.Contains("refresh_tokens", StringComparison.Ordinal))
         {
             return;
         }

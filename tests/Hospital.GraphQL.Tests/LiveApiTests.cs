@@ -39,11 +39,13 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task Appointment_MovesAlongItsLifeCycle_StepByStep()
     {
-        var (id, _) = await ScheduledAppointmentAsync();
+        var (id, doctorId) = await ScheduledAppointmentAsync();
+        var reception = await Api.AccessTokenAsync("reception");
+        var doctor = await OwnDoctorTokenAsync(doctorId);
 
-        foreach (var (mutation, status) in new[] { ("checkInAppointment", "CHECKED_IN"), ("startAppointment", "IN_PROGRESS"), ("completeAppointment", "COMPLETED") })
+        foreach (var (mutation, status, token) in new[] { ("checkInAppointment", "CHECKED_IN", reception), ("startAppointment", "IN_PROGRESS", doctor), ("completeAppointment", "COMPLETED", doctor) })
         {
-            var result = await Api.PostAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ __typename ... on Error {{ message }} }} }} }}", new { id });
+            var result = await Api.PostWithTokenAsync(token, $"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ appointment {{ id status }} errors {{ __typename ... on Error {{ message }} }} }} }}", new { id });
 
             Assert.Null(result["errors"]);
             var payload = result["data"]![mutation]!;
@@ -56,9 +58,9 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task AStepOutOfOrder_IsATypedError_AndChangesNothing()
     {
-        var (id, _) = await ScheduledAppointmentAsync();
+        var (id, doctorId) = await ScheduledAppointmentAsync();
 
-        var result = await Api.PostAsync("mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } ... on InvalidTransitionError { code from to } } } }", new { id });
+        var result = await Api.PostWithTokenAsync(await OwnDoctorTokenAsync(doctorId), "mutation ($id: ID!) { completeAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } ... on InvalidTransitionError { code from to } } } }", new { id });
 
         Assert.Null(result["errors"]);
         var payload = result["data"]!["completeAppointment"]!;
@@ -75,7 +77,7 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (id, _) = await ScheduledAppointmentAsync();
 
-        var result = await Api.PostAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id });
+        var result = await Api.PostAsAsync("reception", "mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"  \" }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id });
 
         var error = result["data"]!["cancelAppointment"]!["errors"]![0]!;
         Assert.Equal("ValidationError", (string?)error["__typename"]);
@@ -86,9 +88,9 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task UnknownAndMalformedIds_AreReportedClearly()
     {
-        var unknown = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id = NodeIds.Encode("Appointment", 987654) });
-        var malformed = await Api.PostAsync("mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
-        var wrongType = await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
+        var unknown = await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id = NodeIds.Encode("Appointment", 987654) });
+        var malformed = await Api.PostAsAsync("reception", "mutation { checkInAppointment(input: { appointmentId: \"not-an-id\" }) { appointment { id } } }");
+        var wrongType = await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } } }", new { id = NodeIds.Encode("Patient", 1) });
 
         Assert.Equal("NotFoundError", (string?)unknown["data"]!["checkInAppointment"]!["errors"]![0]!["__typename"]);
         Assert.Equal("INVALID_ID", (string?)malformed["errors"]![0]!["extensions"]!["code"]);
@@ -99,10 +101,10 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task OccupiedBeds_ChangeOnlyThroughAdmissions()
     {
-        var result = await Api.PostAsync("{ beds(take: 500) { items { id label status } } }");
+        var result = await Api.PostAsAsync("nurse", "{ beds(take: 500) { items { id label status } } }");
         var occupied = result["data"]!["beds"]!["items"]!.AsArray().First(b => (string?)b!["status"] == "OCCUPIED")!;
 
-        var change = await Api.PostAsync("mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { __typename ... on Error { message } } } }", new { id = (string?)occupied["id"] });
+        var change = await Api.PostAsAsync("nurse", "mutation ($id: ID!) { setBedStatus(input: { bedId: $id, status: CLEANING }) { bed { id } errors { __typename ... on Error { message } } } }", new { id = (string?)occupied["id"] });
 
         Assert.Equal("InvalidTransitionError", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["__typename"]);
         Assert.Contains("occupancy follows admissions", (string?)change["data"]!["setBedStatus"]!["errors"]![0]!["message"]);
@@ -113,11 +115,12 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (id, doctorId) = await ScheduledAppointmentAsync();
         await using var subscription = await SubscribeAsync(
+            "doctor",
             "subscription ($doctor: ID) { appointmentChanged(doctorId: $doctor) { id status doctor { id } patient { fullName } } }",
             new Dictionary<string, object?> { ["doctor"] = doctorId },
             $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
 
-        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
+        await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
         var change = await subscription.NextAsync();
 
         Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
@@ -131,16 +134,17 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (mine, _) = await ScheduledAppointmentAsync();
         var (other, _) = await ScheduledAppointmentAsync();
-        var patient = (string?)(await Api.PostAsync("query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = mine }))["data"]!["node"]!["patient"]!["id"];
-        var otherPatient = (string?)(await Api.PostAsync("query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = other }))["data"]!["node"]!["patient"]!["id"];
+        var patient = (string?)(await Api.PostAsAsync("reception", "query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = mine }))["data"]!["node"]!["patient"]!["id"];
+        var otherPatient = (string?)(await Api.PostAsAsync("reception", "query ($id: ID!) { node(id: $id) { ... on Appointment { patient { id } } } }", new { id = other }))["data"]!["node"]!["patient"]!["id"];
         Assert.NotEqual(patient, otherPatient);
         await using var subscription = await SubscribeAsync(
+            "nurse",
             "subscription ($patient: ID) { appointmentChanged(patientId: $patient) { id patient { id } } }",
             new Dictionary<string, object?> { ["patient"] = patient },
             $"AppointmentChanged:patient:{NodeIds.DecodeKey(patient!, "Patient", typeof(int))}");
 
-        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = other });
-        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = mine });
+        await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = other });
+        await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id = mine });
         var change = await subscription.NextAsync();
 
         Assert.Equal((mine, patient), ((string?)change["appointmentChanged"]!["id"], (string?)change["appointmentChanged"]!["patient"]!["id"]));
@@ -151,15 +155,16 @@ public abstract class LiveApiTests(HospitalApi api)
     {
         var (id, doctorId) = await ScheduledAppointmentAsync();
         var loader = Api.Services.GetRequiredService<ChangeLoader<Appointment>>();
-        await using var everyone = await SubscribeAsync("subscription { appointmentChanged { id status } }", null, "AppointmentChanged");
+        await using var everyone = await SubscribeAsync("admin", "subscription { appointmentChanged { id status } }", null, "AppointmentChanged");
         await using var doctors = await SubscribeAsync(
+            "doctor",
             "subscription ($doctor: ID) { appointmentChanged(doctorId: $doctor) { id status } }",
             new Dictionary<string, object?> { ["doctor"] = doctorId },
             $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
-        await using var again = await SubscribeAsync("subscription { appointmentChanged { status } }", null, "AppointmentChanged");
+        await using var again = await SubscribeAsync("reception", "subscription { appointmentChanged { status } }", null, "AppointmentChanged");
         var before = loader.QueryCount;
 
-        await Api.PostAsync("mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
+        await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { errors { __typename } } }", new { id });
         var heard = new[] { await everyone.NextAsync(), await doctors.NextAsync(), await again.NextAsync() };
 
         Assert.All(heard, h => Assert.Equal("CHECKED_IN", (string?)h["appointmentChanged"]!["status"]));
@@ -169,12 +174,13 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task BedChanged_IsNarrowedToTheWard_AndSeesEachChangeFresh()
     {
-        var beds = (await Api.PostAsync("{ beds(take: 500) { items { id status ward { id } } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var beds = (await Api.PostAsAsync("nurse", "{ beds(take: 500) { items { id status ward { id } } } }"))["data"]!["beds"]!["items"]!.AsArray();
         var free = beds.Where(b => (string?)b!["status"] == "AVAILABLE").ToList();
         var mine = free[0]!;
         var wardId = (string?)mine["ward"]!["id"];
         var elsewhere = free.First(b => (string?)b!["ward"]!["id"] != wardId)!;
         await using var subscription = await SubscribeAsync(
+            "nurse",
             "subscription ($ward: ID) { bedChanged(wardId: $ward) { id status } }",
             new Dictionary<string, object?> { ["ward"] = wardId },
             "BedChanged");
@@ -195,6 +201,7 @@ public abstract class LiveApiTests(HospitalApi api)
         var (id, doctorId) = await ScheduledAppointmentAsync();
         var key = NodeIds.DecodeKey(id, "Appointment", typeof(int));
         await using var subscription = await SubscribeAsync(
+            "admin",
             "subscription { appointmentChanged { id status } }",
             null,
             "AppointmentChanged");
@@ -208,7 +215,13 @@ public abstract class LiveApiTests(HospitalApi api)
                 Ct);
         }
 
+        // Changes of earlier tests may still be on their way to every subscriber; this one must follow them.
         var change = await subscription.NextAsync();
+        while ((string?)change["appointmentChanged"]!["id"] != id)
+        {
+            change = await subscription.NextAsync();
+        }
+
         Assert.Equal(id, (string?)change["appointmentChanged"]!["id"]);
         Assert.NotNull(doctorId);
     }
@@ -216,13 +229,14 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task AnOutsideClient_FollowsBedChanges_OverServerSentEvents()
     {
-        var beds = (await Api.PostAsync("{ beds(take: 500) { items { id status } } }"))["data"]!["beds"]!["items"]!.AsArray();
+        var beds = (await Api.PostAsAsync("nurse", "{ beds(take: 500) { items { id status } } }"))["data"]!["beds"]!["items"]!.AsArray();
         var bed = (string)beds.Last(b => (string?)b!["status"] == "AVAILABLE")!["id"]!;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { query = "subscription { bedChanged { id status } }" }),
         };
         request.Headers.Accept.ParseAdd("text/event-stream");
+        request.Headers.Authorization = new("Bearer", await Api.AccessTokenAsync("nurse"));
         using var response = await Api.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(Ct));
@@ -263,24 +277,27 @@ public abstract class LiveApiTests(HospitalApi api)
     [Fact]
     public async Task ALabOrder_GoesFromOrderToCriticalResult_AndSubscribersHearOfIt()
     {
-        var people = await Api.PostAsync("{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
+        var people = await Api.PostAsAsync("doctor", "{ patients(first: 1) { nodes { id } } doctors(first: 1) { nodes { id } } }");
         Assert.Null(people["errors"]);
         var patientId = (string)people["data"]!["patients"]!["nodes"]![0]!["id"]!;
         var doctorId = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]!;
         await using var results = await SubscribeAsync(
+            "nurse",
             "subscription ($patient: ID) { labResultAdded(patientId: $patient, abnormalOnly: true) { analyte value flag } }",
             new Dictionary<string, object?> { ["patient"] = patientId },
             "LabResultAdded");
 
-        var ordered = await Api.PostAsync(
+        var ordered = await Api.PostAsAsync(
+            "doctor",
             "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"K\", testName: \"Potassium\", priority: STAT }) { labOrder { id status } errors { __typename ... on Error { message } } } }",
             new { patient = patientId, doctor = doctorId });
         var orderId = (string)ordered["data"]!["orderLabTest"]!["labOrder"]!["id"]!;
-        var tooEarly = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename } } }", new { id = orderId });
-        await Api.PostAsync("mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
-        await Api.PostAsync("mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
-        var empty = await Api.PostAsync("mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename } } }", new { id = orderId });
-        var recorded = await Api.PostAsync(
+        var tooEarly = await Api.PostAsAsync("doctor", "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\" }] }) { errors { __typename } } }", new { id = orderId });
+        await Api.PostAsAsync("nurse", "mutation ($id: ID!) { collectLabSpecimen(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
+        await Api.PostAsAsync("nurse", "mutation ($id: ID!) { startLabAnalysis(input: { labOrderId: $id }) { errors { __typename } } }", new { id = orderId });
+        var empty = await Api.PostAsAsync("doctor", "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [] }) { errors { __typename } } }", new { id = orderId });
+        var recorded = await Api.PostAsAsync(
+            "doctor",
             "mutation ($id: ID!) { recordLabResults(input: { labOrderId: $id, results: [{ analyte: \"Potassium\", value: \"9.0\", numericValue: 9.0, unit: \"mmol/L\", referenceLow: 3.5, referenceHigh: 5.1 }] }) { labOrder { status results { analyte flag } } errors { __typename ... on Error { message } } } }",
             new { id = orderId });
 
@@ -296,7 +313,7 @@ public abstract class LiveApiTests(HospitalApi api)
 
     private async Task SetBedAsync(string id, string status)
     {
-        var result = await Api.PostAsync("mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { __typename ... on Error { message } } } }", new { id, status });
+        var result = await Api.PostAsAsync("nurse", "mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { __typename ... on Error { message } } } }", new { id, status });
         Assert.Null(result["errors"]);
         Assert.Null(result["data"]!["setBedStatus"]!["errors"]);
     }
@@ -304,7 +321,7 @@ public abstract class LiveApiTests(HospitalApi api)
     private async Task<(string Id, string DoctorId)> ScheduledAppointmentAsync()
     {
         // Each test takes a different scheduled appointment, so tests sharing the database do not collide.
-        var result = await Api.PostAsync("{ appointments(first: 50, where: { status: { eq: SCHEDULED } }) { nodes { id doctor { id } } } }");
+        var result = await Api.PostAsAsync("reception", "{ appointments(first: 50, where: { status: { eq: SCHEDULED } }) { nodes { id doctor { id } } } }");
         var nodes = result["data"]!["appointments"]!["nodes"]!.AsArray();
         var node = nodes[Interlocked.Increment(ref taken) % nodes.Count]!;
         return ((string)node["id"]!, (string)node["doctor"]!["id"]!);
@@ -313,17 +330,22 @@ public abstract class LiveApiTests(HospitalApi api)
     private static int taken = -1;
 
     private async Task<string> StatusAsync(string id) =>
-        (string)(await Api.PostAsync("query ($id: ID!) { appointment(id: $id) { status } }", new { id }))["data"]!["appointment"]!["status"]!;
+        (string)(await Api.PostAsAsync("reception", "query ($id: ID!) { appointment(id: $id) { status } }", new { id }))["data"]!["appointment"]!["status"]!;
 
-    /// <summary>Starts a subscription in process and returns once it listens on <paramref name="topic"/>.</summary>
-    private async Task<Subscription> SubscribeAsync(string query, Dictionary<string, object?>? variables, string topic)
+    /// <summary>The token of the appointment's own doctor (only they may start or complete it).</summary>
+    private Task<string> OwnDoctorTokenAsync(string doctorId) =>
+        Api.AccessTokenForStaffAsync((int)NodeIds.DecodeKey(doctorId, "Doctor", typeof(int)), Roles.Doctor);
+
+    /// <summary>Starts a subscription in process as a demo account and returns once it listens on <paramref name="topic"/>.</summary>
+    private async Task<Subscription> SubscribeAsync(string user, string query, Dictionary<string, object?>? variables, string topic)
     {
+        var principal = await Api.PrincipalAsync(user);
         var events = Api.Services.GetRequiredService<InMemoryTopicEvents>();
         var listening = events.SubscriberCount(topic);
         var scope = Api.Services.CreateAsyncScope();
         var cancel = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         var executor = Api.Services.GetRequiredService<IRequestExecutor>();
-        var stream = executor.SubscribeAsync(new GraphQLRequest(query, null, variables), new RequestContext { Services = scope.ServiceProvider }, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var stream = executor.SubscribeAsync(new GraphQLRequest(query, null, variables), new RequestContext { Services = scope.ServiceProvider, User = principal }, cancel.Token).GetAsyncEnumerator(cancel.Token);
         var first = stream.MoveNextAsync().AsTask();
         var deadline = DateTime.UtcNow + Patience;
         while (events.SubscriberCount(topic) <= listening)

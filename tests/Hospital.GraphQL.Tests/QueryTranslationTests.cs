@@ -12,11 +12,11 @@ public abstract class QueryTranslationTests(HospitalApi api)
     [Fact]
     public async Task CaseInsensitiveNameSearch_FiltersInSql()
     {
-        var sample = (await PostAsync("{ patients(first: 1) { nodes { lastName } } }"))["patients"]!["nodes"]![0]!["lastName"]!.GetValue<string>();
+        var sample = (await PostAsync("reception", "{ patients(first: 1) { nodes { lastName } } }"))["patients"]!["nodes"]![0]!["lastName"]!.GetValue<string>();
         var fragment = sample[1..^1].ToUpperInvariant();
         api.Sql.Reset();
 
-        var data = await PostAsync("query ($text: String!) { patients(first: 100, where: { lastName: { icontains: $text } }) { totalCount nodes { lastName } } }", new { text = fragment });
+        var data = await PostAsync("reception", "query ($text: String!) { patients(first: 100, where: { lastName: { icontains: $text } }) { totalCount nodes { lastName } } }", new { text = fragment });
 
         var names = data["patients"]!["nodes"]!.AsArray().Select(n => n!["lastName"]!.GetValue<string>()).ToList();
         Assert.NotEmpty(names);
@@ -30,7 +30,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     {
         api.Sql.Reset();
 
-        await PostAsync("{ patients(first: 5) { nodes { mrn } } }");
+        await PostAsync("reception", "{ patients(first: 5) { nodes { mrn } } }");
 
         var sql = Assert.Single(api.Sql.Commands);
         Assert.Contains("mrn", sql);
@@ -82,12 +82,12 @@ public abstract class QueryTranslationTests(HospitalApi api)
     public async Task DataLoaderBatch_ReusesOneCompiledQueryForEveryKeySet()
     {
         // Arrange: the appointments loader's query has been compiled once, for one key set.
-        await PostAsync("{ patients(first: 3) { nodes { appointments { status } } } }");
+        await PostAsync("reception", "{ patients(first: 3) { nodes { appointments { status } } } }");
         api.Compilations.Reset();
         api.Sql.Reset();
 
         // Act: a larger page gives the loader another key set.
-        await PostAsync("{ patients(first: 7) { nodes { appointments { status } } } }");
+        await PostAsync("reception", "{ patients(first: 7) { nodes { appointments { status } } } }");
 
         // Assert: the keys travel as a parameter, so EF Core answers from its query cache instead of compiling again.
         Assert.Contains(api.Sql.Commands, c => c.Contains("appointments", StringComparison.OrdinalIgnoreCase));
@@ -101,7 +101,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
         string? after = null;
         do
         {
-            var page = (await PostAsync("query ($after: String) { patients(first: 17, after: $after, order: [{ dateOfBirth: DESC }, { mrn: ASC }]) { nodes { mrn dateOfBirth } pageInfo { hasNextPage endCursor } } }", new { after }))["patients"]!;
+            var page = (await PostAsync("reception", "query ($after: String) { patients(first: 17, after: $after, order: [{ dateOfBirth: DESC }, { mrn: ASC }]) { nodes { mrn dateOfBirth } pageInfo { hasNextPage endCursor } } }", new { after }))["patients"]!;
             seen.AddRange(page["nodes"]!.AsArray().Select(n => (n!["dateOfBirth"]!.GetValue<string>(), n["mrn"]!.GetValue<string>())));
             after = page["pageInfo"]!["hasNextPage"]!.GetValue<bool>() ? page["pageInfo"]!["endCursor"]!.GetValue<string>() : null;
         }
@@ -114,7 +114,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     [Fact]
     public async Task NestedAndEnumFilters_TranslateToJoins()
     {
-        var data = await PostAsync("""
+        var data = await PostAsync("doctor", """
             {
               doctors(where: { specialty: { name: { eq: "Cardiology" } }, isActive: { eq: true } }) { nodes { specialty { name } } }
               appointments(first: 500, where: { status: { in: [COMPLETED, NO_SHOW] }, doctor: { department: { code: { eq: "CARD" } } } }) { nodes { status doctor { department { code } } } }
@@ -139,7 +139,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     [Fact]
     public async Task MoneyAndDateFilters_CompareAsNumbersAndDates()
     {
-        var data = await PostAsync("""
+        var data = await PostAsync("reception", """
             { invoices(first: 200, where: { total: { gte: 150 }, dueDate: { lt: "2026-12-01" } }, order: [{ total: DESC }]) { nodes { total dueDate } } }
             """);
 
@@ -188,7 +188,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     {
         var expected = await ExpectedMrnsAsync(where);
 
-        var data = await PostAsync($"{{ patients(first: 200, where: {where}) {{ nodes {{ mrn }} }} }}");
+        var data = await PostAsync("reception", $"{{ patients(first: 200, where: {where}) {{ nodes {{ mrn }} }} }}");
 
         var actual = data["patients"]!["nodes"]!.AsArray().Select(n => n!["mrn"]!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
         Assert.True(expected.SequenceEqual(actual), $"{operation}: expected [{string.Join(", ", expected)}] but got [{string.Join(", ", actual)}]");
@@ -225,14 +225,15 @@ public abstract class QueryTranslationTests(HospitalApi api)
         public static IQueryable<Patient> GetPatients() => Patients.AsQueryable().OrderBy(p => p.Id);
     }
 
-    private async Task<JsonNode> PostAsync(string query, object? variables = null)
+    /// <summary>Runs a query as the demo account <paramref name="user"/> and returns its data (there must be no errors).</summary>
+    private async Task<JsonNode> PostAsync(string user, string query, object? variables = null)
     {
         if (api.SkipReason is { } reason)
         {
             Assert.Skip(reason);
         }
 
-        var result = await api.PostAsync(query, variables);
+        var result = await api.PostAsAsync(user, query, variables);
         Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
         return result["data"]!;
     }

@@ -45,7 +45,7 @@ public abstract class ReadApiTests(HospitalApi api)
     {
         Api.Sql.Reset();
 
-        var result = await Api.PostAsync("{ patients(first: 50) { nodes { mrn appointments { startsAt doctor { lastName department { name } } } } } }");
+        var result = await Api.PostAsAsync("reception", "{ patients(first: 50) { nodes { mrn appointments { startsAt doctor { lastName department { name } } } } } }");
 
         Assert.Null(result["errors"]);
         var patients = result["data"]!["patients"]!["nodes"]!.AsArray();
@@ -61,14 +61,14 @@ public abstract class ReadApiTests(HospitalApi api)
     {
         const string from = "2000-01-01T00:00:00Z", to = "2100-01-01T00:00:00Z";
         Api.Sql.Reset();
-        var result = await Api.PostAsync($$"""
+        var result = await Api.PostAsAsync("analyst", $$"""
             {
               appointmentStatistics(from: "{{from}}", to: "{{to}}") { total byStatus { status count } }
               bedOccupancy { beds { total occupied available cleaning outOfService occupancyPercent } wards { ward { name } beds { total occupied } } }
             }
             """);
         var statements = Api.Sql.Count;
-        var lists = await Api.PostAsync($$"""
+        var lists = await Api.PostAsAsync("admin", $$"""
             {
               all: appointments(from: "{{from}}", to: "{{to}}", first: 0) { totalCount }
               completed: appointments(from: "{{from}}", to: "{{to}}", first: 0, where: { status: { eq: COMPLETED } }) { totalCount }
@@ -97,11 +97,11 @@ public abstract class ReadApiTests(HospitalApi api)
     }
 
     [Fact]
-    public async Task PatientChart_ReadsEveryRelation()
+    public async Task PatientChart_ReadsEveryRelation_TheClinicalPartAsDoctor_TheBillingPartAsReception()
     {
-        var id = (await Api.PostAsync("{ patients(first: 1) { nodes { id } } }"))["data"]!["patients"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var id = (await Api.PostAsAsync("doctor", "{ patients(first: 1) { nodes { id } } }"))["data"]!["patients"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
-        var result = await Api.PostAsync("""
+        var result = await Api.PostAsAsync("doctor", """
             query Chart($id: ID!) {
               patient(id: $id) {
                 mrn fullName dateOfBirth sex bloodType age
@@ -111,40 +111,57 @@ public abstract class ReadApiTests(HospitalApi api)
                 encounters { diagnoses { icdCode isPrimary } vitals { pulseRate recordedBy { fullName } } prescriptions { medication prescriber { lastName } } labOrders { testName } }
                 vitals { temperatureCelsius } prescriptions { status }
                 labOrders { status results { analyte value flag isAbnormal } notes { text author { kind } } }
-                admissions { admittedAt bed { label ward { name } } attendingDoctor { lastName } }
-                invoices { number total amountPaid status lines { description amount } payments { amount method } }
+                admissions { admittedAt dischargeSummary bed { label ward { name } } attendingDoctor { lastName } }
               }
             }
             """, new { id });
+        var billing = await Api.PostAsAsync("reception", """
+            query Billing($id: ID!) {
+              patient(id: $id) { mrn invoices { number total amountPaid status lines { description amount } payments { amount method } } }
+            }
+            """, new { id });
 
-        Assert.Null(result["errors"]);
+        Assert.True(result["errors"] is null, result["errors"]?.ToJsonString());
         Assert.StartsWith("MRN-", result["data"]!["patient"]!["mrn"]!.GetValue<string>());
+        Assert.True(billing["errors"] is null, billing["errors"]?.ToJsonString());
+        Assert.Equal(result["data"]!["patient"]!["mrn"]!.GetValue<string>(), billing["data"]!["patient"]!["mrn"]!.GetValue<string>());
     }
 
     [Fact]
-    public async Task EveryRootList_Resolves()
+    public async Task EveryRootList_Resolves_ForTheRolesThatReadIt()
     {
-        var result = await Api.PostAsync("""
+        var result = await Api.PostAsAsync("admin", """
             {
               staff { nodes { __typename fullName kind department { name } ... on Doctor { specialty { name } workingHours { dayOfWeek startTime endTime } timeOff { startsAt } } ... on Nurse { ward { name } } ... on SupportStaff { role } } }
               doctors { nodes { id appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { startsAt patient { mrn } } } }
               departments { name code headDoctor { lastName } specialty { code } staff { id } wards { name } }
               specialties { name doctors { id } }
               appointments(from: "2026-11-18T00:00:00Z", to: "2026-11-19T00:00:00Z") { nodes { status patient { mrn } doctor { lastName } } }
-              encounters { nodes { chiefComplaint appointment { id } admission { id } } }
-              labOrders(where: { status: { eq: RESULTED } }) { nodes { testName patient { mrn } orderedBy { lastName } encounter { id } } }
               wards { name floor kind department { name } nurses { lastName } beds { label status currentPatient { mrn } currentAdmission { reason } admissions { id } } }
               admissions { nodes { reason patient { mrn } bed { label } } }
               invoices(where: { status: { eq: PAID } }) { nodes { number patient { mrn } encounter { id } admission { id } } }
               auditEntries { nodes { action } }
             }
             """);
+        var clinical = await Api.PostAsAsync("doctor", """
+            {
+              encounters { nodes { chiefComplaint appointment { id } admission { id } } }
+              labOrders(where: { status: { eq: RESULTED } }) { nodes { testName patient { mrn } orderedBy { lastName } encounter { id } } }
+            }
+            """);
 
-        Assert.Null(result["errors"]);
+        // An invoice's encounter is clinical: the administrator reads the invoices and is refused each encounter.
+        Assert.All(result["errors"]!.AsArray(), e =>
+        {
+            Assert.Equal("AUTH_NOT_AUTHORIZED", (string?)e!["extensions"]!["code"]);
+            Assert.Equal(["invoices", "nodes", "encounter"], e["path"]!.AsArray().Where(p => p!.GetValueKind() == System.Text.Json.JsonValueKind.String).Select(p => (string)p!));
+        });
+        Assert.True(clinical["errors"] is null, clinical["errors"]?.ToJsonString());
         var data = result["data"]!;
         Assert.Equal(15, data["specialties"]!.AsArray().Count);
         Assert.Contains(data["wards"]!.AsArray().SelectMany(w => w!["beds"]!.AsArray()), b => b!["currentPatient"] is JsonObject);
-        Assert.All(data["labOrders"]!["nodes"]!.AsArray(), o => Assert.NotNull(o!["patient"]));
+        Assert.NotEmpty(clinical["data"]!["encounters"]!["nodes"]!.AsArray());
+        Assert.All(clinical["data"]!["labOrders"]!["nodes"]!.AsArray(), o => Assert.NotNull(o!["patient"]));
     }
 
     [Fact]
@@ -156,7 +173,7 @@ public abstract class ReadApiTests(HospitalApi api)
         do
         {
             Api.Sql.Reset();
-            var page = (await Api.PostAsync("query ($after: String) { patients(first: 25, after: $after) { totalCount nodes { mrn } pageInfo { hasNextPage endCursor } } }", new { after }))["data"]!["patients"]!;
+            var page = (await Api.PostAsAsync("reception", "query ($after: String) { patients(first: 25, after: $after) { totalCount nodes { mrn } pageInfo { hasNextPage endCursor } } }", new { after }))["data"]!["patients"]!;
             Assert.Equal(2, Api.Sql.Count);
             total = page["totalCount"]!.GetValue<int>();
             seen.AddRange(page["nodes"]!.AsArray().Select(n => n!["mrn"]!.GetValue<string>()));
@@ -173,7 +190,7 @@ public abstract class ReadApiTests(HospitalApi api)
     public async Task ById_ReturnsNullForUnknownIds_AndMrnLookupIgnoresCase()
     {
         var unknown = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("Patient:999999"));
-        var result = await Api.PostAsync($"{{ patient(id: \"{unknown}\") {{ id }} byMrn: patientByMrn(mrn: \" mrn-0000001 \") {{ mrn }} }}");
+        var result = await Api.PostAsAsync("reception", $"{{ patient(id: \"{unknown}\") {{ id }} byMrn: patientByMrn(mrn: \" mrn-0000001 \") {{ mrn }} }}");
 
         Assert.Null(result["errors"]);
         Assert.Null(result["data"]!["patient"]);
@@ -183,7 +200,7 @@ public abstract class ReadApiTests(HospitalApi api)
     [Fact]
     public async Task InvalidQuery_IsAValidationErrorWithLocation()
     {
-        using var response = await Api.Client.PostAsync("/graphql", new StringContent("""{"query":"{ patients { nodes { nme } } }"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await Api.SendWithTokenAsync(await Api.AccessTokenAsync("reception"), "{ patients { nodes { nme } } }");
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -195,11 +212,11 @@ public abstract class ReadApiTests(HospitalApi api)
     [Fact]
     public async Task GlobalIds_AreOpaque_AndNodeFetchesAnyType()
     {
-        var page = (await Api.PostAsync("{ patients(first: 1) { nodes { id mrn appointments { id doctor { id fullName } } } } }"))["data"]!["patients"]!["nodes"]![0]!;
+        var page = (await Api.PostAsAsync("reception", "{ patients(first: 1) { nodes { id mrn appointments { id doctor { id fullName } } } } }"))["data"]!["patients"]!["nodes"]![0]!;
         var patientId = page["id"]!.GetValue<string>();
         var doctorId = page["appointments"]![0]!["doctor"]!["id"]!.GetValue<string>();
 
-        var result = await Api.PostAsync("query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Patient { mrn } ... on Doctor { fullName } } }", new { ids = new[] { patientId, doctorId } });
+        var result = await Api.PostAsAsync("reception", "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Patient { mrn } ... on Doctor { fullName } } }", new { ids = new[] { patientId, doctorId } });
 
         Assert.Null(result["errors"]);
         Assert.StartsWith("Patient:", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(patientId)));
@@ -212,9 +229,9 @@ public abstract class ReadApiTests(HospitalApi api)
     [Fact]
     public async Task IdOfTheWrongType_IsAnInvalidIdError()
     {
-        var doctorId = (await Api.PostAsync("{ doctors(first: 1) { nodes { id } } }"))["data"]!["doctors"]!["nodes"]![0]!["id"]!.GetValue<string>();
+        var doctorId = (await Api.PostAsAsync("reception", "{ doctors(first: 1) { nodes { id } } }"))["data"]!["doctors"]!["nodes"]![0]!["id"]!.GetValue<string>();
 
-        var result = await Api.PostAsync("query ($id: ID!) { patient(id: $id) { mrn } }", new { id = doctorId });
+        var result = await Api.PostAsAsync("reception", "query ($id: ID!) { patient(id: $id) { mrn } }", new { id = doctorId });
 
         Assert.Equal("INVALID_ID", result["errors"]![0]!["extensions"]!["code"]!.GetValue<string>());
         Assert.Equal($"The id \"{doctorId}\" is not the id of a Patient.", result["errors"]![0]!["message"]!.GetValue<string>());

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Hospital.GraphQL.Tests.Browser;
 
 /// <summary>
-/// The Banana Cake Pop IDE at <c>/graphql</c> as a person uses it, in a real (headless) Chromium: it loads from our
+/// The Banana Cake Pop IDE at <c>/graphql</c> as an analyst uses it, in a real (headless) Chromium: it loads from our
 /// server alone, runs an operation typed into its editor and shows the response. Screenshots of each viewport go to
 /// <c>artifacts/screenshots</c>.
 /// </summary>
@@ -30,6 +30,10 @@ public sealed class IdeBrowserTests(HospitalApi api)
         var endpoint = new Uri(api.Client.BaseAddress!, "/graphql");
         await using var chromium = await HeadlessChromium.LaunchAsync();
         await using var context = await chromium.NewContextAsync(width, height);
+
+        // Outside Development the IDE and introspection are for analysts and administrators: the analyst's token goes with
+        // every request of the page, as a proxy or browser extension in front of the IDE would send it.
+        await context.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { ["Authorization"] = "Bearer " + await api.AccessTokenAsync("analyst") });
 
         // Every request of the page and its service worker: telemetry is off, so none may go anywhere else.
         var requests = new List<string>();
