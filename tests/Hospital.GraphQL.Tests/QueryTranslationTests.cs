@@ -44,7 +44,7 @@ public abstract class QueryTranslationTests(HospitalApi api)
     {
         api.Sql.Reset();
 
-        var data = await PostAsync("{ patients(first: 20) { nodes { appointments { startsAt status doctor { fullName } } } } }");
+        var data = await PostAsync("reception", "{ patients(first: 20) { nodes { appointments { startsAt status doctor { fullName } } } } }");
 
         // Assert: still one statement per level (patients, appointments, doctors), and the appointments' reads only what
         // the selection needs, the keys included.
@@ -69,9 +69,9 @@ public abstract class QueryTranslationTests(HospitalApi api)
         const string withStatus = "{ patients(first: 20) { nodes { appointments { id status allowedTransitions } } } }";
         const string withoutStatus = "{ patients(first: 20) { nodes { appointments { id allowedTransitions } } } }";
 
-        var expected = (await PostAsync(withStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
+        var expected = (await PostAsync("reception", withStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
             .ToDictionary(a => a!["id"]!.GetValue<string>(), a => a!["allowedTransitions"]!.ToJsonString());
-        var actual = (await PostAsync(withoutStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
+        var actual = (await PostAsync("reception", withoutStatus))["patients"]!["nodes"]!.AsArray().SelectMany(p => p!["appointments"]!.AsArray())
             .ToDictionary(a => a!["id"]!.GetValue<string>(), a => a!["allowedTransitions"]!.ToJsonString());
 
         Assert.Contains(expected.Values, v => v != "[]");
