@@ -97,7 +97,8 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["setBedStatus"] = $"bedId: \"{ids.MissingBed}\", status: CLEANING",
         };
         var mutation = (ObjectType)api.Services.GetRequiredService<Schema>().MutationType!;
-        var guarded = mutation.Fields.Where(f => RoleTable.Field("Mutation", f.Name) is { Anonymous: false }).Select(f => f.Name).ToList();
+        // changePassword acts on the caller's own account (AccountApiTests): there is no unknown id to send it.
+        var guarded = mutation.Fields.Where(f => RoleTable.Field("Mutation", f.Name) is { Anonymous: false } && f.Name != "changePassword").Select(f => f.Name).ToList();
         Assert.Equal(guarded.Order(), steps.Keys.Order());
 
         var wrong = new List<string>();

@@ -159,6 +159,7 @@ public static class RoleTable
         ["Mutation.signIn"] = Open,
         ["Mutation.refreshAccessToken"] = Open,
         ["Mutation.signOut"] = Open,
+        ["Mutation.changePassword"] = Own,
         ["Mutation.checkInAppointment"] = Reception,
         ["Mutation.cancelAppointment"] = Reception,
         ["Mutation.markAppointmentNoShow"] = Reception,

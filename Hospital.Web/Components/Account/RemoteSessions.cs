@@ -108,6 +108,7 @@ public sealed class RemoteSessionStore(IDistributedCache cache, TimeProvider clo
 internal sealed class RemoteSessionCredentials(IServiceProvider services, RemoteSessionStore store) : IGraphQLCredentialsProvider
 {
     private static readonly AsyncLocal<bool> WithoutToken = new();
+    private static readonly AsyncLocal<string?> GivenToken = new();
 
     /// <summary>Calls made until the result is disposed go without a token (signing in, refreshing, signing out).</summary>
     public static IDisposable Anonymous()
@@ -116,8 +117,20 @@ internal sealed class RemoteSessionCredentials(IServiceProvider services, Remote
         return new Restore();
     }
 
+    /// <summary>Calls made until the result is disposed send <paramref name="accessToken"/> (a session being started).</summary>
+    public static IDisposable WithToken(string accessToken)
+    {
+        GivenToken.Value = accessToken;
+        return new Restore();
+    }
+
     public async ValueTask<string?> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
+        if (GivenToken.Value is { } given)
+        {
+            return given;
+        }
+
         if (WithoutToken.Value
             || (await HospitalWebAuthentication.CurrentUserAsync(services, cancellationToken))?.FindFirst(WebClaims.Session)?.Value is not { } key)
         {
@@ -148,7 +161,11 @@ internal sealed class RemoteSessionCredentials(IServiceProvider services, Remote
 
     private sealed class Restore : IDisposable
     {
-        public void Dispose() => WithoutToken.Value = false;
+        public void Dispose()
+        {
+            WithoutToken.Value = false;
+            GivenToken.Value = null;
+        }
     }
 }
 
@@ -156,6 +173,7 @@ internal sealed class RemoteSessionCredentials(IServiceProvider services, Remote
 internal sealed class RemoteWebSignIn(
     ISignInMutation signIn,
     ISignOutMutation signOut,
+    IMeQuery me,
     IChangePasswordMutation changePassword,
     RemoteSessionStore store) : IWebSignIn
 {
@@ -177,12 +195,26 @@ internal sealed class RemoteWebSignIn(
             return string.Join(" ", errors.Select(ErrorText.Message));
         }
 
+        IOperationResult<IMeResult> account;
+        using (RemoteSessionCredentials.WithToken(payload.AccessToken!))
+        {
+            account = await me.ExecuteAsync(context.RequestAborted);
+        }
+
+        if (account.Data?.Me is not { } user)
+        {
+            return $"Signing in is not possible right now: {ErrorText.Describe(account.Errors)}";
+        }
+
         var key = await store.StartAsync(new RemoteTokens(payload.AccessToken!, payload.RefreshToken!, payload.ExpiresAt!.Value), context.RequestAborted);
         var identity = new ClaimsIdentity(HospitalAuthentication.CookieScheme, HospitalClaims.UserName, HospitalClaims.Role);
-        var user = payload.User!;
         identity.AddClaim(new Claim(HospitalClaims.UserName, user.UserName));
         identity.AddClaims(user.Roles.Select(role => new Claim(HospitalClaims.Role, role)));
         identity.AddClaim(new Claim(WebClaims.DisplayName, user.StaffMember?.FullName ?? user.UserName));
+        if (user.StaffMember is { } staff && StaffAccess.KeyOf(staff.Id) is { } staffKey)
+        {
+            identity.AddClaim(new Claim(HospitalClaims.StaffMemberId, staffKey));
+        }
         identity.AddClaim(new Claim(WebClaims.Session, key));
         await context.SignInAsync(HospitalAuthentication.CookieScheme, new ClaimsPrincipal(identity), new AuthenticationProperties { IsPersistent = remember });
         return null;

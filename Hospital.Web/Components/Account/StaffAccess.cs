@@ -25,6 +25,24 @@ public static class StaffAccess
     /// <summary>Starting and completing a visit: doctors.</summary>
     public static bool SeesPatients(ClaimsPrincipal user) => user.IsInRole(Roles.Doctor);
 
+    /// <summary>Whether <paramref name="doctorId"/> (a doctor's global id) is the signed-in doctor: only they start and complete their appointments.</summary>
+    public static bool IsOwnDoctor(ClaimsPrincipal user, string doctorId) =>
+        SeesPatients(user) && user.FindFirst(Hospital.GraphQL.Accounts.HospitalClaims.StaffMemberId)?.Value is { } staff && staff == KeyOf(doctorId);
+
+    /// <summary>The key inside a global id (base64 of <c>Type:key</c>), or null when it is not one.</summary>
+    public static string? KeyOf(string globalId)
+    {
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(globalId));
+            return text.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? text[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A bed's housekeeping status: nurses and administration.</summary>
     public static bool SetsBedStatus(ClaimsPrincipal user) => user.IsInRole(Roles.Nurse) || user.IsInRole(Roles.Admin);
 

@@ -76,11 +76,14 @@ public sealed class AppointmentStepState(IScheduledAppointment appointment)
         return true;
     }
 
-    /// <summary>Whether <paramref name="user"/>'s role takes this step: reception checks in, cancels and marks no-shows; doctors start and complete.</summary>
-    public static bool Takes(System.Security.Claims.ClaimsPrincipal user, AppointmentStatus next) => next switch
+    /// <summary>
+    /// Whether <paramref name="user"/> takes this step on an appointment with <paramref name="doctorId"/>: reception checks
+    /// in, cancels and marks no-shows; the appointment's own doctor starts and completes it.
+    /// </summary>
+    public static bool Takes(System.Security.Claims.ClaimsPrincipal user, string doctorId, AppointmentStatus next) => next switch
     {
         AppointmentStatus.CheckedIn or AppointmentStatus.Cancelled or AppointmentStatus.NoShow => Account.StaffAccess.RunsFrontDesk(user),
-        AppointmentStatus.InProgress or AppointmentStatus.Completed => Account.StaffAccess.SeesPatients(user),
+        AppointmentStatus.InProgress or AppointmentStatus.Completed => Account.StaffAccess.IsOwnDoctor(user, doctorId),
         _ => false,
     };
 

@@ -21,6 +21,15 @@ public sealed class AppointmentDetailsTests : ComponentTestContext
         Assert.Equal(steps, other.StepsOf("SCHEDULED", ["CHECKED_IN", "CANCELLED", "NO_SHOW"]));
     }
 
+    [Fact]
+    public void AnotherDoctorsAppointment_OffersTheDoctorNoStep()
+    {
+        using var other = new AppointmentDetailsRoleContext("Doctor", staffMember: "4");
+
+        Assert.Empty(other.StepsOf("CHECKED_IN", ["IN_PROGRESS", "CANCELLED"]));
+        Assert.Empty(other.StepsOf("IN_PROGRESS", ["COMPLETED"]));
+    }
+
     [Theory]
     [InlineData("Doctor", new[] { "Start visit" })]
     [InlineData("Receptionist", new[] { "Cancel…" })]
@@ -153,7 +162,7 @@ public sealed class AppointmentDetailsTests : ComponentTestContext
     /// <summary>A context signed in with one role, for the role tests.</summary>
     private sealed class AppointmentDetailsRoleContext : ComponentTestContext
     {
-        public AppointmentDetailsRoleContext(string role) => SignInAs(role);
+        public AppointmentDetailsRoleContext(string role, string staffMember = "3") => SignInAsStaffMember(staffMember, role);
 
         public IEnumerable<string> StepsOf(string status, string[] allowed) =>
             StepButtons(Render<AppointmentDetails>(p => p.Add(c => c.Appointment, AppointmentJson.Read(AppointmentJson.Of(status, allowed, null))))).ToList();

@@ -26,12 +26,19 @@ public abstract class ComponentTestContext : BunitContext
 
     protected ScriptedTransport Server { get; } = new();
 
-    /// <summary>Signs a user with <paramref name="roles"/> in (the cascading authentication state components read).</summary>
-    protected void SignInAs(params string[] roles)
+    /// <summary>
+    /// Signs a user with <paramref name="roles"/> in (the cascading authentication state components read), as staff
+    /// member 3: the doctor of the test appointments (<c>AppointmentJson</c>).
+    /// </summary>
+    protected void SignInAs(params string[] roles) => SignInAsStaffMember("3", roles);
+
+    /// <summary>Signs a user in as staff member <paramref name="staffMember"/> with <paramref name="roles"/>.</summary>
+    protected void SignInAsStaffMember(string staffMember, params string[] roles)
     {
         var authorization = AddAuthorization();
         authorization.SetAuthorized("someone");
         authorization.SetRoles(roles);
+        authorization.SetClaims(new System.Security.Claims.Claim(Hospital.GraphQL.Accounts.HospitalClaims.StaffMemberId, staffMember));
     }
 
     protected NotificationService Notifications => Services.GetRequiredService<NotificationService>();

@@ -15,11 +15,19 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
     [Fact]
     public async Task CheckIn_Start_Complete_FromTheDialog_AndAColleaguesScheduleFollows()
     {
+        // The day's first scheduled booking, and its doctor signed in: only an appointment's own doctor sees the patient.
+        var from = new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero);
+        var found = await app.GraphQLAsync(
+            "query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 1, where: { status: { eq: SCHEDULED } }) { nodes { doctor { id } } } }",
+            new { from, to = from.AddDays(1) },
+            asUser: "reception");
+        var doctorId = (string)found["data"]!["appointments"]!["nodes"]![0]!["doctor"]!["id"]!;
+        var theirDay = $"{Day}&doctor={Uri.EscapeDataString(doctorId)}";
         await using var desk = await UiSession.StartAsync(app, userName: "reception");
-        await using var clinic = await UiSession.StartAsync(app, userName: "doctor");
-        await app.ExpectSubscriptionAsync("AppointmentChanged", () => clinic.GotoAsync(Day));
+        await using var clinic = await UiSession.StartAsync(app, userName: await app.AccountForStaffMemberAsync(doctorId, "Doctor"));
+        await app.ExpectSubscriptionAsync("AppointmentChanged", () => clinic.GotoAsync(theirDay));
         await Expect(clinic.Page.Locator("[data-testid=appointment]").First).ToBeVisibleAsync();
-        await desk.GotoAsync(Day);
+        await desk.GotoAsync(theirDay);
         var card = desk.Page.Locator("[data-testid=appointment][data-status=scheduled]").First;
         var name = await card.Locator(".appt-patient").TextContentAsync();
         var start = await card.GetAttributeAsync("data-start");

@@ -462,7 +462,7 @@ public sealed class AppointmentScheduleTests(HospitalWebApp app)
     /// <summary>The API's appointments overlapping the hospital-local days [first, first + days).</summary>
     private async Task<IReadOnlyList<IScheduledAppointment>> ApiAppointmentsAsync(DateOnly first, int days, string? doctorId = null)
     {
-        using var scope = app.Services.CreateScope();
+        await using var scope = app.SignedInScope("Receptionist");
         var query = scope.ServiceProvider.GetRequiredService<IGetAppointmentScheduleQuery>();
         var from = TimeZoneInfo.ConvertTimeToUtc(first.ToDateTime(TimeOnly.MinValue), Zone);
         var to = TimeZoneInfo.ConvertTimeToUtc(first.AddDays(days).ToDateTime(TimeOnly.MinValue), Zone);

@@ -75,7 +75,7 @@ public sealed class HomeTests(HospitalWebApp app)
 
         // Act: someone else (an outside API client) moves one of today's appointments a step along.
         var dayStart = new DateTimeOffset(HospitalWebApp.Today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var found = await app.GraphQLAsync("query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 100, where: { status: { in: [SCHEDULED, CHECKED_IN, IN_PROGRESS] } }) { nodes { id status } } }", new { from = dayStart, to = dayStart.AddDays(1) });
+        var found = await app.GraphQLAsync("query ($from: DateTime, $to: DateTime) { appointments(from: $from, to: $to, first: 100, where: { status: { in: [SCHEDULED, CHECKED_IN, IN_PROGRESS] } }) { nodes { id status doctor { id } } } }", new { from = dayStart, to = dayStart.AddDays(1) });
         Assert.Null(found["errors"]);
         var appointment = found["data"]!["appointments"]!["nodes"]![0]!;
         var (mutation, target) = (string?)appointment["status"] switch
@@ -86,7 +86,9 @@ public sealed class HomeTests(HospitalWebApp app)
         };
         var count = ui.Page.GetByTestId(target);
         var before = int.Parse(await count.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
-        var step = await app.GraphQLAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ ... on Error {{ message }} }} }} }}", new { id = (string?)appointment["id"] });
+        // The front desk checks in; only the appointment's own doctor starts or completes it.
+        var actor = mutation == "checkInAppointment" ? "reception" : await app.AccountForStaffMemberAsync((string)appointment["doctor"]!["id"]!, "Doctor");
+        var step = await app.GraphQLAsync($"mutation ($id: ID!) {{ {mutation}(input: {{ appointmentId: $id }}) {{ errors {{ ... on Error {{ message }} }} }} }}", new { id = (string?)appointment["id"] }, asUser: actor);
         Assert.Null(step["errors"]);
         Assert.Null(step["data"]![mutation]!["errors"]);
 

@@ -96,7 +96,7 @@ public sealed class PatientChartTests(HospitalWebApp app)
         await Expect(row.First).ToContainTextAsync("Scheduled");
 
         // Act: the front desk, elsewhere, cancels it.
-        var cancel = await app.GraphQLAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { ... on Error { message } } } }", new { id = (string?)appointment["id"] });
+        var cancel = await app.GraphQLAsync("mutation ($id: ID!) { cancelAppointment(input: { appointmentId: $id, reason: \"Rebooked by phone\" }) { errors { ... on Error { message } } } }", new { id = (string?)appointment["id"] }, asUser: "reception");
         Assert.Null(cancel["data"]!["cancelAppointment"]!["errors"]);
 
         // Assert: the open chart shows it without a reload.
