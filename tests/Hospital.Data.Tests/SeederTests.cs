@@ -56,7 +56,7 @@ public abstract class SeederTests(DatabaseProvider provider, DatabaseServers ser
         Assert.Equal(80, await db.Patients.CountAsync(Ct));
 
         var accountRoles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select r.Name).ToListAsync(Ct);
-        Assert.Equal([Roles.Admin, Roles.Doctor, Roles.Nurse, Roles.Receptionist], accountRoles.Order(StringComparer.Ordinal));
+        Assert.Equal([Roles.Admin, Roles.Analyst, Roles.Doctor, Roles.Nurse, Roles.Receptionist], accountRoles.Order(StringComparer.Ordinal));
         Assert.Equal(80, summary.Counts.Single(c => c.Table == "Patients").Rows);
     }
 
