@@ -56,7 +56,7 @@ public static class HospitalWebExtensions
             services.AddScoped<RemoteSessionCredentials>();
             services.AddScoped<IWebSignIn, RemoteWebSignIn>();
             services.AddScoped<AuthenticationStateProvider, RemoteUserState>();
-            services.AddAuthentication(HospitalAuthentication.CookieScheme).AddCookie(HospitalAuthentication.CookieScheme, HospitalWebAuthentication.ConfigureCookie);
+            services.AddAuthentication(HospitalAuthentication.CookieScheme); // no API here: the cookie is the only scheme
             services.AddAuthorization();
         }
         else
@@ -66,10 +66,11 @@ public static class HospitalWebExtensions
             services.AddSingleton<CookieSignInMarker>();
             services.AddScoped<IWebSignIn, LocalWebSignIn>();
             services.AddScoped<AuthenticationStateProvider, RevalidatingUserState>();
-            services.AddAuthentication().AddCookie(HospitalAuthentication.CookieScheme, HospitalWebAuthentication.ConfigureCookie);
             client.UseInProcessTransport(HospitalWebAuthentication.CurrentUserAsync);
         }
 
+        // The sign-in cookie (in process, the API's default scheme chooses between a bearer token and this cookie).
+        services.AddAuthentication().AddCookie(HospitalAuthentication.CookieScheme, HospitalWebAuthentication.ConfigureCookie);
         return services;
     }
 

@@ -70,7 +70,7 @@ public sealed class HospitalWebApp : IAsyncLifetime
     /// </summary>
     public async Task<string> AccountForStaffMemberAsync(string staffMemberId, string role)
     {
-        var key = int.Parse(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(staffMemberId)).Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var key = int.Parse(Gql.Server.Relay.NodeIds.Decode(staffMemberId).Key, System.Globalization.CultureInfo.InvariantCulture);
         var userName = $"{role.ToLowerInvariant()}-{key}";
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Hospital.Data.Entities.UserAccount>>();

@@ -107,32 +107,27 @@ public sealed class RemoteSessionStore(IDistributedCache cache, TimeProvider clo
 /// </summary>
 internal sealed class RemoteSessionCredentials(IServiceProvider services, RemoteSessionStore store) : IGraphQLCredentialsProvider
 {
-    private static readonly AsyncLocal<bool> WithoutToken = new();
-    private static readonly AsyncLocal<string?> GivenToken = new();
+    // Set for the calls of one flow: the token they send instead of the session's (null: none).
+    private static readonly AsyncLocal<Override?> Given = new();
 
     /// <summary>Calls made until the result is disposed go without a token (signing in, refreshing, signing out).</summary>
-    public static IDisposable Anonymous()
-    {
-        WithoutToken.Value = true;
-        return new Restore();
-    }
+    public static IDisposable Anonymous() => WithToken(null);
 
     /// <summary>Calls made until the result is disposed send <paramref name="accessToken"/> (a session being started).</summary>
-    public static IDisposable WithToken(string accessToken)
+    public static IDisposable WithToken(string? accessToken)
     {
-        GivenToken.Value = accessToken;
+        Given.Value = new Override(accessToken);
         return new Restore();
     }
 
     public async ValueTask<string?> GetAccessTokenAsync(bool forceRefresh, CancellationToken cancellationToken)
     {
-        if (GivenToken.Value is { } given)
+        if (Given.Value is { } given)
         {
-            return given;
+            return given.Token;
         }
 
-        if (WithoutToken.Value
-            || (await HospitalWebAuthentication.CurrentUserAsync(services, cancellationToken))?.FindFirst(WebClaims.Session)?.Value is not { } key)
+        if ((await HospitalWebAuthentication.CurrentUserAsync(services, cancellationToken))?.FindFirst(WebClaims.Session)?.Value is not { } key)
         {
             return null;
         }
@@ -159,13 +154,11 @@ internal sealed class RemoteSessionCredentials(IServiceProvider services, Remote
         }
     }
 
+    private sealed record Override(string? Token);
+
     private sealed class Restore : IDisposable
     {
-        public void Dispose()
-        {
-            WithoutToken.Value = false;
-            GivenToken.Value = null;
-        }
+        public void Dispose() => Given.Value = null;
     }
 }
 

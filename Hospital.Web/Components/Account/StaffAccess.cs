@@ -29,15 +29,14 @@ public static class StaffAccess
     public static bool IsOwnDoctor(ClaimsPrincipal user, string doctorId) =>
         SeesPatients(user) && user.FindFirst(Hospital.GraphQL.Accounts.HospitalClaims.StaffMemberId)?.Value is { } staff && staff == KeyOf(doctorId);
 
-    /// <summary>The key inside a global id (base64 of <c>Type:key</c>), or null when it is not one.</summary>
+    /// <summary>The key inside a global id, or null when it is not one.</summary>
     public static string? KeyOf(string globalId)
     {
         try
         {
-            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(globalId));
-            return text.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon ? text[(colon + 1)..] : null;
+            return Gql.Server.Relay.NodeIds.Decode(globalId).Key;
         }
-        catch (FormatException)
+        catch (Gql.Server.GraphQLException)
         {
             return null;
         }

@@ -33,7 +33,7 @@ public interface IWebSignIn
 }
 
 /// <summary>The UI and API in one process: Identity checks the password here, and the cookie carries the same claims as the API's tokens.</summary>
-internal sealed class LocalWebSignIn(AccountService accounts, IServiceScopeFactory scopes, IDbContextFactory<HospitalDbContext> factory, IOptions<IdentityOptions> identity) : IWebSignIn
+internal sealed class LocalWebSignIn(AccountService accounts, IDbContextFactory<HospitalDbContext> factory, IOptions<IdentityOptions> identity) : IWebSignIn
 {
     public async Task<string?> SignInAsync(HttpContext context, string userName, string password, bool remember)
     {
@@ -60,22 +60,32 @@ internal sealed class LocalWebSignIn(AccountService accounts, IServiceScopeFacto
 
     public async Task<IReadOnlyList<string>> ChangePasswordAsync(HttpContext context, string currentPassword, string newPassword)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        if (await users.GetUserAsync(context.User) is not { } user)
+        if (context.User.FindFirst(HospitalClaims.UserId)?.Value is not { } id)
         {
             return ["You are not signed in."];
         }
 
-        var result = await users.ChangePasswordAsync(user, currentPassword, newPassword);
-        if (!result.Succeeded)
+        // The API's changePassword and this page share one check (current password with lockout, then the policy).
+        try
         {
-            return result.Errors.Select(e => e.Code == "PasswordMismatch" ? "The current password is not right." : e.Description).ToList();
-        }
+            var (user, roles) = await accounts.ChangePasswordAsync(int.Parse(id, System.Globalization.CultureInfo.InvariantCulture), currentPassword, newPassword, context.RequestAborted);
 
-        // The security stamp changed: other sessions of this account end at their next check; this one continues.
-        await SignInCookieAsync(context, user, await users.GetRolesAsync(user), remember: false);
-        return [];
+            // The security stamp changed: other sessions of this account end at their next check; this one continues.
+            await SignInCookieAsync(context, user, roles, remember: false);
+            return [];
+        }
+        catch (WrongPasswordException e)
+        {
+            return [e.Message];
+        }
+        catch (AccountLockedException e)
+        {
+            return [e.Message];
+        }
+        catch (PasswordRejectedException e)
+        {
+            return e.Problems;
+        }
     }
 
     public Task SignOutAsync(HttpContext context) => context.SignOutAsync(HospitalAuthentication.CookieScheme);

@@ -7,6 +7,32 @@ namespace Hospital.Web.Tests.Browser;
 public sealed class SignInTests(HospitalWebApp app)
 {
     [Fact]
+    public async Task ChangePassword_SaysWhatIsWrong_AndChangesNothing()
+    {
+        await using var ui = await UiSession.StartAsync(app, userName: "nurse");
+        await ui.GotoAsync("account/password");
+
+        // Act: a wrong current password, then a new one the server's policy refuses (the form itself checks the length).
+        await FillAsync(ui.Page, "not the password", "another long passphrase");
+        await Expect(ui.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The current password is not right.");
+        await FillAsync(ui.Page, HospitalWebApp.DemoPassword, "the nurse on ward seven");
+        await Expect(ui.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The password must not contain the user name.");
+        await ui.ScreenshotAsync("change-password-refused");
+
+        // Assert: the old password still works.
+        Assert.False(string.IsNullOrEmpty(await app.AccessTokenAsync("nurse")));
+        Assert.Empty(ui.Errors);
+
+        static async Task FillAsync(IPage page, string current, string next)
+        {
+            await page.GetByLabel("Current password").FillAsync(current);
+            await page.GetByLabel("New password", new() { Exact = true }).FillAsync(next);
+            await page.GetByLabel("New password again").FillAsync(next);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        }
+    }
+
+    [Fact]
     public async Task SignedOut_AnyPage_GoesToSignIn_AndBackToThePageAfterSigningIn()
     {
         await using var ui = await UiSession.StartAsync(app, userName: null);
