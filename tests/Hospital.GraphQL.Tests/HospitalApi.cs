@@ -90,10 +90,20 @@ public class HospitalApi : IAsyncLifetime
             }
         }
 
-        await using (var scope = Services.CreateAsyncScope())
+        // One account per staff member (a unique index): the demo doctor may be this very staff member, and two tests
+        // may ask for the same one at once.
+        await accountCreation.WaitAsync(TestContext.Current.CancellationToken);
+        try
         {
+            await using var scope = Services.CreateAsyncScope();
             var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Hospital.Data.Entities.UserAccount>>();
-            if (await users.FindByNameAsync(userName) is null)
+            var existing = await users.Users.AsNoTracking().Where(u => u.StaffMemberId == staffMemberId).Select(u => u.UserName).FirstOrDefaultAsync(TestContext.Current.CancellationToken);
+            if (existing is not null && existing != userName)
+            {
+                return await AccessTokenAsync(existing);
+            }
+
+            if (existing is null)
             {
                 var account = new Hospital.Data.Entities.UserAccount { UserName = userName, StaffMemberId = staffMemberId, CreatedAt = DateTime.UtcNow };
                 var created = await users.CreateAsync(account, StaffPassword);
@@ -103,9 +113,15 @@ public class HospitalApi : IAsyncLifetime
                 }
             }
         }
+        finally
+        {
+            accountCreation.Release();
+        }
 
         return await AccessTokenAsync(userName, StaffPassword);
     }
+
+    private readonly SemaphoreSlim accountCreation = new(1, 1);
 
     // The demo password is shorter than the password policy allows for new accounts.
     private const string StaffPassword = DemoPassword + " for staff";
