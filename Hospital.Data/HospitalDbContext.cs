@@ -33,6 +33,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<Invoice> Invoices { get; init; } = null!;
     public DbSet<InvoiceLine> InvoiceLines { get; init; } = null!;
     public DbSet<Payment> Payments { get; init; } = null!;
+    public DbSet<Refund> Refunds { get; init; } = null!;
     public DbSet<AuditEntry> AuditEntries { get; init; } = null!;
     public DbSet<SchemaVersion> SchemaVersions { get; init; } = null!;
     public DbSet<Outbox.OutboxMessage> OutboxMessages { get; init; } = null!;

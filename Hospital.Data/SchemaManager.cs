@@ -40,6 +40,11 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelTablesAsync(db, ["refresh_tokens"], ct);
             await EnsureRolesAsync(db, ct);
         }),
+        new(5, "Billing: the visit an invoice bills, void reasons, refunds", async (db, ct) =>
+        {
+            await AddModelColumnsAsync(db, "invoices", ["appointment_id", "void_reason"], ct);
+            await CreateModelTablesAsync(db, ["refunds"], ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -209,13 +214,75 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }
     }
 
-    private static async Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds columns that a later version added to an existing table, with their indexes (and, except on SQLite, which
+    /// cannot add a foreign key to a table, their foreign keys), from the model itself. Columns that exist are left alone.
+    /// </summary>
+    private static async Task AddModelColumnsAsync(HospitalDbContext db, string table, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
-        var sql = db.Database.IsSqlite()
-            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
-            : db.Database.IsMySql()
-                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
-                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+        var missing = new List<string>();
+        foreach (var column in columns)
+        {
+            if (!await ColumnExistsAsync(db, table, column, cancellationToken))
+            {
+                missing.Add(column);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var differences = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model);
+        var create = differences.OfType<CreateTableOperation>().Single(c => c.Name == table);
+        var operations = new List<MigrationOperation>();
+        foreach (var column in create.Columns.Where(c => missing.Contains(c.Name)))
+        {
+            column.Table = table;
+            column.Schema = create.Schema;
+            operations.Add(column);
+        }
+
+        if (!db.Database.IsSqlite())
+        {
+            operations.AddRange(create.ForeignKeys.Where(fk => fk.Columns.All(missing.Contains)));
+        }
+
+        operations.AddRange(differences.OfType<CreateIndexOperation>().Where(i => i.Table == table && i.Columns.Any(missing.Contains)));
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+    }
+
+    private static Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken) =>
+        CountAsync(
+            db,
+            db.Database.IsSqlite()
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table"
+                : db.Database.IsMySql()
+                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @table"
+                    : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table",
+            table,
+            null,
+            cancellationToken);
+
+    private static Task<bool> ColumnExistsAsync(HospitalDbContext db, string table, string column, CancellationToken cancellationToken) =>
+        CountAsync(
+            db,
+            db.Database.IsSqlite()
+                ? "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column"
+                : db.Database.IsMySql()
+                    ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = @table AND column_name = @column"
+                    : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column",
+            table,
+            column,
+            cancellationToken);
+
+    private static async Task<bool> CountAsync(HospitalDbContext db, string sql, string table, string? column, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -228,10 +295,17 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
+            foreach (var (name, value) in new[] { ("@table", table), ("@column", column) })
+            {
+                if (value is not null)
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = name;
+                    parameter.Value = value;
+                    command.Parameters.Add(parameter);
+                }
+            }
+
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
         }
         finally

@@ -29,6 +29,7 @@ public static class HospitalGraphQLExtensions
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Billing.BillingOptions>().BindConfiguration(Billing.BillingOptions.Section);
         services.AddHostedService<Live.OutboxRelay>();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
         services.AddChangeLoader(db => db.Beds, b => b.Id);

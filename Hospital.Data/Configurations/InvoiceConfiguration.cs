@@ -16,6 +16,8 @@ internal sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasOne(i => i.Patient).WithMany(p => p.Invoices).HasForeignKey(i => i.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Encounter).WithMany().HasForeignKey(i => i.EncounterId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(i => i.Admission).WithMany().HasForeignKey(i => i.AdmissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(i => i.Appointment).WithMany().HasForeignKey(i => i.AppointmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(i => i.VoidReason).HasMaxLength(500);
         builder.HasIndex(i => i.Number).IsUnique();
         builder.HasIndex(i => new { i.PatientId, i.CreatedAt });
         builder.HasIndex(i => new { i.Status, i.DueDate });
@@ -50,6 +52,19 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Reference).HasMaxLength(64);
         builder.HasOne(p => p.Invoice).WithMany(i => i.Payments).HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.InvoiceId, p.PaidAt });
+        builder.Ignore(p => p.Refundable);
         builder.ToTable(t => t.HasCheckConstraint("ck_payments_amount", "amount + 0 > 0"));
+    }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        builder.Property(r => r.Amount).HasPrecision(12, 2);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.HasOne(r => r.Payment).WithMany(p => p.Refunds).HasForeignKey(r => r.PaymentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.PaymentId);
+        builder.ToTable(t => t.HasCheckConstraint("ck_refunds_amount", "amount + 0 > 0"));
     }
 }

@@ -38,7 +38,24 @@ public sealed class PatientAlreadyAdmittedException(int patientId)
 }
 
 public sealed class PaymentExceedsBalanceException(string invoiceNumber, decimal amount, decimal balance)
-    : DomainException($"Payment of {amount:0.00} exceeds the balance {balance:0.00} of invoice {invoiceNumber}.");
+    : DomainException($"Payment of {amount:0.00} exceeds the balance {balance:0.00} of invoice {invoiceNumber}.")
+{
+    public decimal Balance { get; } = balance;
+}
+
+/// <summary>The visit or stay already has an invoice that is not void.</summary>
+public sealed class AlreadyInvoicedException(int invoiceId, string invoiceNumber)
+    : DomainException($"This is already billed on invoice {invoiceNumber}; void that invoice first to bill it again.")
+{
+    public int InvoiceId { get; } = invoiceId;
+    public string InvoiceNumber { get; } = invoiceNumber;
+}
+
+public sealed class RefundExceedsPaymentException(decimal amount, decimal refundable)
+    : DomainException($"A refund of {amount:0.00} is more than the {refundable:0.00} left of the payment.")
+{
+    public decimal Refundable { get; } = refundable;
+}
 
 /// <summary>One or more field rules failed; <see cref="Errors"/> lists them as "Entity.Field: message".</summary>
 public sealed class DomainValidationException(IReadOnlyList<string> errors)

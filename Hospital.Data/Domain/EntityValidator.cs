@@ -129,15 +129,27 @@ public static partial class EntityValidator
             case Invoice inv:
                 errors.Check(inv.Total >= 0, "Total", "must not be negative");
                 errors.Check(inv.AmountPaid >= 0 && inv.AmountPaid <= inv.Total, "AmountPaid", "must be between 0 and the total");
-                errors.Check(inv.Status == InvoiceStatus.Draft || inv.IssuedAt is not null, "IssuedAt", "is required once issued");
+                errors.Check(inv.Status is InvoiceStatus.Draft or InvoiceStatus.Void || inv.IssuedAt is not null, "IssuedAt", "is required once issued");
+                errors.Check(inv.Status != InvoiceStatus.Void || !string.IsNullOrWhiteSpace(inv.VoidReason), "VoidReason", "is required to void an invoice");
+                errors.Check(inv.VoidReason is null || inv.VoidReason.Length <= 500, "VoidReason", "must be at most 500 characters");
                 break;
             case InvoiceLine il:
                 errors.Required(il.Description, "Description");
                 errors.Check(il.Quantity > 0, "Quantity", "must be positive");
                 errors.Check(il.UnitPrice >= 0, "UnitPrice", "must not be negative");
+                errors.Check(il.Quantity <= 10_000, "Quantity", "must be at most 10000");
+                errors.Check(il.UnitPrice <= 1_000_000m, "UnitPrice", "must be at most 1000000");
+                errors.Check(il.Description is null || il.Description.Length <= 200, "Description", "must be at most 200 characters");
+                errors.Check(il.Code is null || il.Code.Length <= 20, "Code", "must be at most 20 characters");
                 break;
             case Payment pay:
                 errors.Check(pay.Amount > 0, "Amount", "must be positive");
+                errors.Check(pay.Reference is null || pay.Reference.Length <= 64, "Reference", "must be at most 64 characters");
+                break;
+            case Refund refund:
+                errors.Check(refund.Amount > 0, "Amount", "must be positive");
+                errors.Required(refund.Reason, "Reason");
+                errors.Check(refund.Reason is null || refund.Reason.Length <= 500, "Reason", "must be at most 500 characters");
                 break;
         }
 

@@ -21,7 +21,15 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
     {
         if (Begin(eventData.Context) is { } save && eventData.Context!.Database.CurrentTransaction is null)
         {
-            save.Transaction = eventData.Context.Database.BeginTransaction();
+            try
+            {
+                save.Transaction = eventData.Context.Database.BeginTransaction();
+            }
+            catch
+            {
+                End(save);
+                throw;
+            }
         }
 
         return result;
@@ -31,7 +39,15 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
     {
         if (Begin(eventData.Context) is { } save && eventData.Context!.Database.CurrentTransaction is null)
         {
-            save.Transaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                save.Transaction = await eventData.Context.Database.BeginTransactionAsync(cancellationToken);
+            }
+            catch
+            {
+                End(save);
+                throw;
+            }
         }
 
         return result;
@@ -82,18 +98,26 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData)
-    {
-        if (eventData.Context is { } context && pending.TryGetValue(context, out var save) && !save.Writing)
-        {
-            End(save);
-        }
-    }
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
         SaveChangesFailed(eventData);
         return Task.CompletedTask;
+    }
+
+    // EF Core reports an optimistic concurrency failure here instead of through SaveChangesFailed: without this, the
+    // failed save's transaction stayed open and its state stayed on the (pooled) context for the next save to trip on.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return ValueTask.FromResult(result);
     }
 
     /// <summary>Notes the entities whose changes raise events; null when there are none (or events are suppressed).</summary>
@@ -102,6 +126,12 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         if (context is null || OutboxScope.IsSuppressed || (pending.TryGetValue(context, out var current) && current.Writing))
         {
             return null;
+        }
+
+        if (current is not null)
+        {
+            // A save that ended without a word to this interceptor (its transaction is gone with it): start afresh.
+            End(current);
         }
 
         List<(IRaisesChanges, bool, PropertyValues?)>? raisers = null;
@@ -142,6 +172,14 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         context.Set<OutboxMessage>().AddRange(raised.Select(r => new OutboxMessage { Topic = r.Topic.Name, EntityId = r.EntityId, Scope = r.Scopes, OccurredAt = now }));
         save.Writing = true;
         return save;
+    }
+
+    private void Abandon(DbContext? context)
+    {
+        if (context is not null && pending.TryGetValue(context, out var save) && !save.Writing)
+        {
+            End(save);
+        }
     }
 
     private void End(PendingSave save)

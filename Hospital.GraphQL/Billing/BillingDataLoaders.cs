@@ -24,4 +24,16 @@ public static class BillingDataLoaders
     [DataLoader]
     public static Task<ILookup<int, Payment>> GetPaymentsByInvoiceIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
         db.Set<Payment>().AsNoTracking().OrderBy(p => p.PaidAt).ThenBy(p => p.Id).GroupedByKeysAsync(keys, p => p.InvoiceId, cancellationToken);
+
+    [DataLoader]
+    public static Task<ILookup<int, Refund>> GetRefundsByPaymentIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Refund>().AsNoTracking().OrderBy(r => r.RefundedAt).ThenBy(r => r.Id).GroupedByKeysAsync(keys, r => r.PaymentId, cancellationToken);
+
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, InvoiceLine>> GetInvoiceLineByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<InvoiceLine>().AsNoTracking().ByKeysAsync(keys, l => l.Id, cancellationToken);
+
+    [DataLoader]
+    public static Task<IReadOnlyDictionary<int, Payment>> GetPaymentByIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.Set<Payment>().AsNoTracking().ByKeysAsync(keys, p => p.Id, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace Hospital.GraphQL.Billing;
 [Authorize(Roles = [Access.Billing])]
 public static class InvoiceType
 {
-    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.PatientId).Ignore(i => i.EncounterId).Ignore(i => i.AdmissionId).Ignore(i => i.Balance);
+    public static void Configure(ObjectTypeConfiguration<Invoice> type) => type.Ignore(i => i.PatientId).Ignore(i => i.EncounterId).Ignore(i => i.AdmissionId).Ignore(i => i.AppointmentId).Ignore(i => i.Balance);
 
     public static void ConfigureFiltering(FilterConfiguration<Invoice> filter) => filter.BindFieldsExplicitly()
         .Field(i => i.Number).Field(i => i.Status).Field(i => i.DueDate).Field(i => i.CreatedAt).Field(i => i.Total).Field(i => i.AmountPaid).Field(i => i.Patient);
@@ -35,6 +35,10 @@ public static class InvoiceType
     public static async Task<Admission?> GetAdmissionAsync([Parent] Invoice invoice, AdmissionByIdDataLoader admissions, CancellationToken cancellationToken) =>
         invoice.AdmissionId is { } id ? await admissions.LoadAsync(id, cancellationToken) : null;
 
+    [GraphQLDescription("The visit this invoice bills, when it was made from one.")]
+    public static async Task<Appointment?> GetAppointmentAsync([Parent] Invoice invoice, Appointments.AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) =>
+        invoice.AppointmentId is { } id ? await appointments.LoadAsync(id, cancellationToken) : null;
+
     public static Task<InvoiceLine[]> GetLinesAsync([Parent] Invoice invoice, InvoiceLinesByInvoiceIdDataLoader loader, CancellationToken cancellationToken) =>
         loader.LoadAsync(invoice.Id, cancellationToken);
 
@@ -47,11 +51,28 @@ public static class InvoiceType
 public static class InvoiceLineType
 {
     public static void Configure(ObjectTypeConfiguration<InvoiceLine> type) => type.Ignore(l => l.Invoice).Ignore(l => l.InvoiceId);
+
+    [NodeResolver]
+    public static Task<InvoiceLine?> GetInvoiceLineByIdAsync(int id, InvoiceLineByIdDataLoader lines, CancellationToken cancellationToken) => lines.LoadAsync(id, cancellationToken);
 }
 
 [ObjectType<Payment>]
 [Authorize(Roles = [Access.Billing])]
 public static class PaymentType
 {
-    public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice).Ignore(p => p.InvoiceId);
+    public static void Configure(ObjectTypeConfiguration<Payment> type) => type.Ignore(p => p.Invoice).Ignore(p => p.InvoiceId).Ignore(p => p.Refundable);
+
+    [NodeResolver]
+    public static Task<Payment?> GetPaymentByIdAsync(int id, PaymentByIdDataLoader payments, CancellationToken cancellationToken) => payments.LoadAsync(id, cancellationToken);
+
+    [GraphQLDescription("Money given back from this payment, oldest first.")]
+    public static Task<Refund[]> GetRefundsAsync([Parent] Payment payment, RefundsByPaymentIdDataLoader loader, CancellationToken cancellationToken) =>
+        loader.LoadAsync(payment.Id, cancellationToken);
+}
+
+[ObjectType<Refund>]
+[Authorize(Roles = [Access.Billing])]
+public static class RefundType
+{
+    public static void Configure(ObjectTypeConfiguration<Refund> type) => type.Ignore(r => r.Payment).Ignore(r => r.PaymentId);
 }

@@ -69,3 +69,42 @@ public sealed class ValidationError
     [GraphQLDescription("Each broken rule, as \"Entity.field: message\" where it concerns one field.")]
     public IReadOnlyList<string> Errors { get; }
 }
+
+[GraphQLDescription("The payment is more than the invoice's balance.")]
+[AllowAnonymous]
+public sealed class PaymentExceedsBalanceError(PaymentExceedsBalanceException exception)
+{
+    public string Message { get; } = exception.Message;
+
+    [GraphQLDescription("A stable word for programs: PAYMENT_EXCEEDS_BALANCE.")]
+    public string Code => "PAYMENT_EXCEEDS_BALANCE";
+
+    [GraphQLDescription("What is still owed, the most a payment can be.")]
+    public decimal Balance { get; } = exception.Balance;
+}
+
+[GraphQLDescription("The refund is more than is left of the payment.")]
+[AllowAnonymous]
+public sealed class RefundExceedsPaymentError(RefundExceedsPaymentException exception)
+{
+    public string Message { get; } = exception.Message;
+
+    [GraphQLDescription("A stable word for programs: REFUND_EXCEEDS_PAYMENT.")]
+    public string Code => "REFUND_EXCEEDS_PAYMENT";
+
+    [GraphQLDescription("What of the payment can still be refunded.")]
+    public decimal Refundable { get; } = exception.Refundable;
+}
+
+[GraphQLDescription("The visit or stay is already billed on an invoice that is not void.")]
+[AllowAnonymous]
+public sealed class AlreadyInvoicedError(AlreadyInvoicedException exception)
+{
+    public string Message { get; } = exception.Message;
+
+    [GraphQLDescription("A stable word for programs: ALREADY_INVOICED.")]
+    public string Code => "ALREADY_INVOICED";
+
+    [GraphQLDescription("The number of the invoice that bills it, e.g. INV-2026-000123.")]
+    public string InvoiceNumber { get; } = exception.InvoiceNumber;
+}

@@ -60,7 +60,7 @@ internal sealed class InvoiceFaker(SeedContext context)
         BillingRules.Issue(invoice, issuedAt, DateOnly.FromDateTime(issuedAt).AddDays(30));
         if (context.Chance(0.03))
         {
-            BillingRules.Void(invoice);
+            BillingRules.Void(invoice, "Issued in error");
             return;
         }
 

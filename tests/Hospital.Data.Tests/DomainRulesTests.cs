@@ -128,7 +128,62 @@ public sealed class DomainRulesTests
         BillingRules.Pay(invoice, 100.51m, PaymentMethod.Card, null, TestData.Monday9);
         Assert.Equal(InvoiceStatus.Paid, invoice.Status);
         Assert.Equal(0m, invoice.Balance);
-        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.Void(invoice));
+        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.Void(invoice, "test"));
+    }
+
+    [Fact]
+    public void Billing_LinesChangeOnlyWhileDraft()
+    {
+        var invoice = new Invoice { Number = "INV-2026-000002", CreatedAt = TestData.Monday9 };
+        var consultation = BillingRules.AddLine(invoice, " Consultation ", "CONS", 1, 120m);
+        var lab = BillingRules.AddLine(invoice, "CBC", "", 2, 30m);
+        Assert.Equal("Consultation", consultation.Description);
+        Assert.Null(lab.Code);
+        Assert.Equal(180m, invoice.Total);
+
+        BillingRules.UpdateLine(invoice, lab, "CBC", "LAB-CBC", 1, 35m);
+        Assert.Equal(155m, invoice.Total);
+        Assert.Throws<DomainValidationException>(() => BillingRules.AddLine(invoice, "Free", null, 0, 1m));
+        Assert.Throws<DomainValidationException>(() => BillingRules.AddLine(invoice, " ", null, 1, 1m));
+        Assert.Throws<DomainValidationException>(() => BillingRules.UpdateLine(invoice, lab, "CBC", null, 1, -1m));
+        Assert.Equal(155m, invoice.Total);
+
+        BillingRules.RemoveLine(invoice, lab);
+        Assert.Equal(120m, invoice.Total);
+
+        BillingRules.Issue(invoice, TestData.Monday9, new DateOnly(2026, 12, 23));
+        var error = Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.AddLine(invoice, "X-ray", null, 1, 80m));
+        Assert.Contains("only a draft", error.Message);
+        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.RemoveLine(invoice, consultation));
+        Assert.Equal(120m, invoice.Total);
+    }
+
+    [Fact]
+    public void Billing_RefundsGiveBackAtMostWhatWasPaid_AndTheStatusFollows()
+    {
+        var invoice = new Invoice { Number = "INV-2026-000003", CreatedAt = TestData.Monday9 };
+        BillingRules.AddLine(invoice, "Consultation", "CONS", 1, 100m);
+        BillingRules.Issue(invoice, TestData.Monday9, new DateOnly(2026, 12, 23));
+        var card = BillingRules.Pay(invoice, 60m, PaymentMethod.Card, "slip 1", TestData.Monday9);
+        BillingRules.Pay(invoice, 40m, PaymentMethod.Cash, null, TestData.Monday9);
+        Assert.Equal(InvoiceStatus.Paid, invoice.Status);
+
+        Assert.Throws<ReasonRequiredException>(() => BillingRules.Refund(invoice, card, 10m, " ", TestData.Monday9));
+        var tooMuch = Assert.Throws<RefundExceedsPaymentException>(() => BillingRules.Refund(invoice, card, 60.01m, "overcharged", TestData.Monday9));
+        Assert.Equal(60m, tooMuch.Refundable);
+
+        BillingRules.Refund(invoice, card, 25m, "overcharged", TestData.Monday9);
+        Assert.Equal((75m, 25m, InvoiceStatus.PartiallyPaid), (invoice.AmountPaid, invoice.Balance, invoice.Status));
+        Assert.Throws<RefundExceedsPaymentException>(() => BillingRules.Refund(invoice, card, 35.01m, "again", TestData.Monday9));
+        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.Void(invoice, "wrong patient"));
+
+        BillingRules.Refund(invoice, card, 35m, "wrong patient", TestData.Monday9);
+        BillingRules.Refund(invoice, invoice.Payments[1], 40m, "wrong patient", TestData.Monday9);
+        Assert.Equal((0m, InvoiceStatus.Issued), (invoice.AmountPaid, invoice.Status));
+        Assert.Throws<ReasonRequiredException>(() => BillingRules.Void(invoice, ""));
+        BillingRules.Void(invoice, "wrong patient");
+        Assert.Equal((InvoiceStatus.Void, "wrong patient"), (invoice.Status, invoice.VoidReason));
+        Assert.Throws<InvalidStatusTransitionException>(() => BillingRules.Refund(invoice, card, 1m, "late", TestData.Monday9));
     }
 
     [Fact]

@@ -174,6 +174,40 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
     }
 
     [Fact]
+    public async Task AConcurrencyFailure_WritesNoEvent_AndLeavesTheContextUsable()
+    {
+        int id;
+        await using (var db = database.CreateContext())
+        {
+            var appointment = data.NewAppointment(TestData.Monday9);
+            db.Appointments.Add(appointment);
+            await db.SaveChangesAsync(Ct);
+            id = appointment.Id;
+        }
+
+        var before = await MaxIdAsync();
+        await using var stale = database.CreateContext();
+        var mine = await stale.Appointments.SingleAsync(a => a.Id == id, Ct);
+        await using (var other = database.CreateContext())
+        {
+            (await other.Appointments.SingleAsync(a => a.Id == id, Ct)).TransitionTo(AppointmentStatus.CheckedIn, TestData.Monday9);
+            await other.SaveChangesAsync(Ct);
+        }
+
+        mine.TransitionTo(AppointmentStatus.Cancelled, TestData.Monday9, "clash");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync(Ct));
+
+        // The same context saves something that raises no event: the failed change's event must not ride along.
+        stale.ChangeTracker.Clear();
+        stale.Specialties.Add(new Specialty { Name = "Outbox test", Code = "OBX" + Guid.NewGuid().ToString("N")[..5] });
+        await stale.SaveChangesAsync(Ct);
+
+        var rows = await RowsAfterAsync(before);
+        Assert.Single(rows);
+        Assert.Equal(ChangeTopics.AppointmentChanged.Name, rows[0].Topic);
+    }
+
+    [Fact]
     public async Task UpgradeFromVersion1_CreatesTheOutboxTable()
     {
         await using (var db = database.CreateContext())

@@ -20,7 +20,7 @@ public sealed class PostgresLiveApi : PostgresHospitalApi;
 public sealed class MariaDbLiveApi : MariaDbHospitalApi;
 
 /// <summary>Mutations with typed errors, and subscriptions fed by the outbox, on each provider.</summary>
-public abstract class LiveApiTests(HospitalApi api)
+public abstract partial class LiveApiTests(HospitalApi api)
 {
 
     /// <summary>The API, or a skip when its database server could not start here.</summary>

@@ -95,6 +95,14 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["recordLabResults"] = $"labOrderId: \"{ids.MissingLabOrder}\", results: [{{ analyte: \"K\", value: \"4.1\" }}]",
             ["cancelLabOrder"] = $"labOrderId: \"{ids.MissingLabOrder}\", reason: \"test\"",
             ["setBedStatus"] = $"bedId: \"{ids.MissingBed}\", status: CLEANING",
+            ["createInvoice"] = $"appointmentId: \"{ids.MissingAppointment}\"",
+            ["addInvoiceLine"] = $"invoiceId: \"{Missing("Invoice")}\", description: \"X-ray\", quantity: 1, unitPrice: 10",
+            ["updateInvoiceLine"] = $"invoiceLineId: \"{Missing("InvoiceLine")}\", description: \"X-ray\", quantity: 1, unitPrice: 10",
+            ["removeInvoiceLine"] = $"invoiceLineId: \"{Missing("InvoiceLine")}\"",
+            ["issueInvoice"] = $"invoiceId: \"{Missing("Invoice")}\"",
+            ["voidInvoice"] = $"invoiceId: \"{Missing("Invoice")}\", reason: \"test\"",
+            ["recordPayment"] = $"invoiceId: \"{Missing("Invoice")}\", amount: 10, method: CASH",
+            ["refundPayment"] = $"paymentId: \"{Missing("Payment")}\", amount: 10, reason: \"test\"",
         };
         var mutation = (ObjectType)api.Services.GetRequiredService<Schema>().MutationType!;
         // changePassword acts on the caller's own account (AccountApiTests): there is no unknown id to send it.
@@ -523,6 +531,8 @@ public sealed class RoleAccessTests(HospitalApi api)
         user.Length == 0 ? (null, null) : (await api.AccessTokenAsync(user), RoleTable.DemoUserRoles[user]);
 
     /// <summary>Global ids of records that have the data each probe looks for.</summary>
+    private static string Missing(string type) => NodeIds.Encode(type, 987654);
+
     private sealed record Ids(
         string Patient, string PatientMrn, string PatientWithAllergies, string PatientWithConditions, string PatientWithVitals, string PatientWithPrescriptions,
         string Appointment, string OthersAppointment, string Encounter, string LabOrder, string LabOrderWithNotes, string Admission, string Bed, string Invoice,

@@ -64,6 +64,7 @@ public static class RoleTable
     public static readonly RoleRow LabOrdering = Of("lab ordering and results", R.Doctor);
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
+    public static readonly RoleRow BillingSteps = Of("billing steps", R.Admin, R.Receptionist);
 
     /// <summary>The kind of data of each type: every field of the type, unless <see cref="Fields"/> says otherwise.</summary>
     public static readonly IReadOnlyDictionary<string, RoleRow> Types = new Dictionary<string, RoleRow>
@@ -88,6 +89,7 @@ public static class RoleTable
         ["Invoice"] = Billing,
         ["InvoiceLine"] = Billing,
         ["Payment"] = Billing,
+        ["Refund"] = Billing,
         ["StaffMember"] = StaffDirectory,
         ["Administrator"] = StaffDirectory,
         ["Doctor"] = StaffDirectory,
@@ -112,6 +114,9 @@ public static class RoleTable
         ["InvalidTransitionError"] = Open,
         ["ConcurrencyError"] = Open,
         ["ValidationError"] = Open,
+        ["PaymentExceedsBalanceError"] = Open,
+        ["RefundExceedsPaymentError"] = Open,
+        ["AlreadyInvoicedError"] = Open,
     };
 
     /// <summary>Fields whose kind differs from their type's, and the root fields.</summary>
@@ -171,6 +176,14 @@ public static class RoleTable
         ["Mutation.collectLabSpecimen"] = SpecimenSteps,
         ["Mutation.startLabAnalysis"] = SpecimenSteps,
         ["Mutation.setBedStatus"] = BedStatus,
+        ["Mutation.createInvoice"] = BillingSteps,
+        ["Mutation.addInvoiceLine"] = BillingSteps,
+        ["Mutation.updateInvoiceLine"] = BillingSteps,
+        ["Mutation.removeInvoiceLine"] = BillingSteps,
+        ["Mutation.issueInvoice"] = BillingSteps,
+        ["Mutation.voidInvoice"] = BillingSteps,
+        ["Mutation.recordPayment"] = BillingSteps,
+        ["Mutation.refundPayment"] = BillingSteps,
 
         // Subscriptions carry the read rule of the data they deliver.
         ["Subscription.appointmentChanged"] = Appointments,
