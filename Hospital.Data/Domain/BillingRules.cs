@@ -93,7 +93,7 @@ public static class BillingRules
     {
         EnsureDraft(invoice);
         var line = new InvoiceLine { Description = description.Trim(), Code = string.IsNullOrWhiteSpace(code) ? null : code.Trim(), Quantity = quantity, UnitPrice = unitPrice };
-        ValidateLine(line);
+        EntityValidator.EnsureValid(line, DateTime.UtcNow);
         invoice.Lines.Add(line);
         Recalculate(invoice);
         return line;
@@ -104,7 +104,7 @@ public static class BillingRules
     {
         EnsureDraft(invoice);
         var changed = new InvoiceLine { Description = description.Trim(), Code = string.IsNullOrWhiteSpace(code) ? null : code.Trim(), Quantity = quantity, UnitPrice = unitPrice };
-        ValidateLine(changed);
+        EntityValidator.EnsureValid(changed, DateTime.UtcNow);
         (line.Description, line.Code, line.Quantity, line.UnitPrice) = (changed.Description, changed.Code, changed.Quantity, changed.UnitPrice);
         Recalculate(invoice);
     }
@@ -151,15 +151,6 @@ public static class BillingRules
         if (invoice.Status != InvoiceStatus.Draft)
         {
             throw new InvalidStatusTransitionException(nameof(Invoice), invoice.Status.ToString(), nameof(InvoiceStatus.Draft), "only a draft invoice's lines can change");
-        }
-    }
-
-    private static void ValidateLine(InvoiceLine line)
-    {
-        var errors = EntityValidator.Validate(line, DateTime.UtcNow);
-        if (errors.Count > 0)
-        {
-            throw new DomainValidationException(errors);
         }
     }
 }
