@@ -24,7 +24,8 @@ public static class HospitalGraphQLExtensions
                 .AddMutationConventions()
                 .RequireAuthorization()
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
-        });
+        }, sp => Limits.GraphQLLimits.From(sp.GetRequiredService<IConfiguration>())
+            .ToExecutorOptions(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddHospitalAccounts();
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
@@ -50,7 +51,7 @@ public static class HospitalGraphQLExtensions
     public static WebApplication MapHospitalGraphQL(this WebApplication app)
     {
         app.UseHospitalAuthentication();
-        app.MapGraphQL("/graphql");
+        app.MapGraphQL("/graphql", Limits.GraphQLLimits.From(app.Configuration).ApplyTo);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -1,0 +1,58 @@
+using Gql.AspNetCore;
+using Gql.Server.Execution;
+
+namespace Hospital.GraphQL.Limits;
+
+/// <summary>
+/// The API's limits against hostile or careless clients, bound from <c>GraphQL:Limits</c>. The defaults are the
+/// engine's; operators raise or lower them per deployment without a build.
+/// </summary>
+public sealed class GraphQLLimits
+{
+    public const string Section = "GraphQL:Limits";
+
+    private static readonly ExecutorOptions Engine = new();
+
+    public int MaxDepth { get; set; } = Engine.MaxDepth;
+
+    /// <summary>0 switches the cost check off.</summary>
+    public int MaxCost { get; set; } = Engine.MaxCost ?? 0;
+
+    public int MaxFields { get; set; } = Engine.MaxFields;
+
+    public int MaxAliases { get; set; } = Engine.MaxAliases;
+
+    public int MaxInputDepth { get; set; } = Engine.MaxInputDepth;
+
+    public int MaxNodeIds { get; set; } = Engine.MaxNodeIds;
+
+    public int MaxTokens { get; set; } = Engine.MaxTokens;
+
+    /// <summary>0 switches the timeout off.</summary>
+    public int ExecutionTimeoutSeconds { get; set; } = (int)(Engine.ExecutionTimeout?.TotalSeconds ?? 0);
+
+    public long MaxRequestBytes { get; set; } = GraphQLHttpOptions.DefaultMaxRequestBodySize;
+
+    public long MaxResponseBytes { get; set; } = GraphQLHttpOptions.DefaultMaxResponseBodySize;
+
+    public static GraphQLLimits From(IConfiguration configuration) => configuration.GetSection(Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
+
+    public ExecutorOptions ToExecutorOptions(bool includeExceptionDetails) => new()
+    {
+        MaxDepth = MaxDepth,
+        MaxCost = MaxCost > 0 ? MaxCost : null,
+        MaxFields = MaxFields,
+        MaxAliases = MaxAliases,
+        MaxInputDepth = MaxInputDepth,
+        MaxNodeIds = MaxNodeIds,
+        MaxTokens = MaxTokens,
+        ExecutionTimeout = ExecutionTimeoutSeconds > 0 ? TimeSpan.FromSeconds(ExecutionTimeoutSeconds) : null,
+        IncludeExceptionDetails = includeExceptionDetails,
+    };
+
+    public void ApplyTo(GraphQLHttpOptions options)
+    {
+        options.MaxRequestBodySize = MaxRequestBytes;
+        options.MaxResponseBodySize = MaxResponseBytes;
+    }
+}
