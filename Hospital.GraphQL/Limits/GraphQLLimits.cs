@@ -35,6 +35,13 @@ public sealed class GraphQLLimits
 
     public long MaxResponseBytes { get; set; } = GraphQLHttpOptions.DefaultMaxResponseBodySize;
 
+    public int MaxSubscriptionsPerSocket { get; set; } = new GraphQLHttpOptions().WebSockets.MaxOperationsPerSocket;
+
+    public int MaxSockets { get; set; } = new GraphQLHttpOptions().WebSockets.MaxConnections;
+
+    /// <summary>Browser origins besides the API's own that may open WebSockets (e.g. the UI on another host).</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     public static GraphQLLimits From(IConfiguration configuration) => configuration.GetSection(Section).Get<GraphQLLimits>() ?? new GraphQLLimits();
 
     public ExecutorOptions ToExecutorOptions(bool includeExceptionDetails) => new()
@@ -54,5 +61,11 @@ public sealed class GraphQLLimits
     {
         options.MaxRequestBodySize = MaxRequestBytes;
         options.MaxResponseBodySize = MaxResponseBytes;
+        options.WebSockets.MaxOperationsPerSocket = MaxSubscriptionsPerSocket;
+        options.WebSockets.MaxConnections = MaxSockets;
+        foreach (var origin in AllowedOrigins)
+        {
+            options.WebSockets.AllowedOrigins.Add(origin);
+        }
     }
 }

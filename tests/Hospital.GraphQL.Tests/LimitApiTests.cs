@@ -69,6 +69,8 @@ public sealed class LimitApiTests(HospitalApi api)
             ["GraphQL:Limits:MaxNodeIds"] = "20",
             ["GraphQL:Limits:ExecutionTimeoutSeconds"] = "3",
             ["GraphQL:Limits:MaxResponseBytes"] = "1000",
+            ["GraphQL:Limits:MaxSubscriptionsPerSocket"] = "4",
+            ["GraphQL:Limits:AllowedOrigins:0"] = "https://ward.example",
         }).Build();
 
         var limits = GraphQLLimits.From(configuration);
@@ -79,7 +81,11 @@ public sealed class LimitApiTests(HospitalApi api)
         Assert.Equal(5, engine.MaxInputDepth);
         Assert.Equal(20, engine.MaxNodeIds);
         Assert.Equal(TimeSpan.FromSeconds(3), engine.ExecutionTimeout);
-        Assert.Equal(1000, limits.MaxResponseBytes);
+        var http = new Gql.AspNetCore.GraphQLHttpOptions();
+        limits.ApplyTo(http);
+        Assert.Equal(1000, http.MaxResponseBodySize);
+        Assert.Equal(4, http.WebSockets.MaxOperationsPerSocket);
+        Assert.Equal(["https://ward.example"], http.WebSockets.AllowedOrigins);
         Assert.Equal(100, GraphQLLimits.From(new ConfigurationBuilder().Build()).MaxNodeIds);
     }
 

@@ -53,7 +53,52 @@ internal sealed class GraphQLWebSocketHandler
     public Task HandleAsync(HttpContext context) =>
         context.Features.Get<IHttpWebSocketFeature>() is null ? withMiddleware(context) : AcceptAsync(context);
 
+    private int connections;
+
     private async Task AcceptAsync(HttpContext context)
+    {
+        if (!OriginAllowed(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (Interlocked.Increment(ref connections) > options.WebSockets.MaxConnections)
+        {
+            Interlocked.Decrement(ref connections);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        try
+        {
+            await AcceptCountedAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref connections);
+        }
+    }
+
+    /// <summary>
+    /// Whether the handshake's <c>Origin</c> (sent by every browser) is the endpoint's own or a configured one. Browsers
+    /// do not apply the same-origin policy to WebSockets, so without this any site could open a socket with the user's
+    /// cookie.
+    /// </summary>
+    private bool OriginAllowed(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        var own = $"{request.Scheme}://{request.Host.Value}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || options.WebSockets.AllowedOrigins.Any(o => string.Equals(origin, o.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task AcceptCountedAsync(HttpContext context)
     {
         // A client that does not offer graphql-transport-ws still gets a socket, closed at once with 4406, as the
         // protocol's reference server does: a refused handshake would tell it nothing.

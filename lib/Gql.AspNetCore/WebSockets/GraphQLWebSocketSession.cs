@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
+using Gql.Server;
 using Gql.Server.Execution;
 using Gql.Server.Json;
 using Microsoft.AspNetCore.Http;
@@ -235,6 +236,16 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         if (!acknowledged)
         {
             await CloseAsync(GraphQLWebSocketCloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
+        if (operations.Count >= options.MaxOperationsPerSocket && !operations.ContainsKey(id))
+        {
+            // Each operation holds a scope and a topic queue: a client cannot open them without bound on one socket.
+            using var refusal = new PooledBufferWriter();
+            ServerMessages.Error(refusal, id, [new GraphQLError($"This socket already runs {operations.Count} operations, the limit.", "MAX_OPERATIONS_PER_SOCKET_EXCEEDED")
+                .WithExtension("limit", options.MaxOperationsPerSocket)]);
+            await sender.SendAsync(refusal.WrittenMemory);
             return;
         }
 
