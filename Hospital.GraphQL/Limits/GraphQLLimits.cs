@@ -39,6 +39,11 @@ public sealed class GraphQLLimits
 
     public int MaxSockets { get; set; } = new GraphQLHttpOptions().WebSockets.MaxConnections;
 
+    public int MaxEventStreamsPerUser { get; set; } = new GraphQLHttpOptions().ServerSentEvents.MaxStreamsPerUser;
+
+    /// <summary>0 lets event streams stay open without limit.</summary>
+    public int EventStreamMaxMinutes { get; set; } = (int)(new GraphQLHttpOptions().ServerSentEvents.MaxDuration?.TotalMinutes ?? 0);
+
     /// <summary>Browser origins besides the API's own that may open WebSockets (e.g. the UI on another host).</summary>
     public string[] AllowedOrigins { get; set; } = [];
 
@@ -63,6 +68,8 @@ public sealed class GraphQLLimits
         options.MaxResponseBodySize = MaxResponseBytes;
         options.WebSockets.MaxOperationsPerSocket = MaxSubscriptionsPerSocket;
         options.WebSockets.MaxConnections = MaxSockets;
+        options.ServerSentEvents.MaxStreamsPerUser = MaxEventStreamsPerUser;
+        options.ServerSentEvents.MaxDuration = EventStreamMaxMinutes > 0 ? TimeSpan.FromMinutes(EventStreamMaxMinutes) : null;
         foreach (var origin in AllowedOrigins)
         {
             options.WebSockets.AllowedOrigins.Add(origin);

@@ -70,6 +70,8 @@ public sealed class LimitApiTests(HospitalApi api)
             ["GraphQL:Limits:ExecutionTimeoutSeconds"] = "3",
             ["GraphQL:Limits:MaxResponseBytes"] = "1000",
             ["GraphQL:Limits:MaxSubscriptionsPerSocket"] = "4",
+            ["GraphQL:Limits:MaxEventStreamsPerUser"] = "3",
+            ["GraphQL:Limits:EventStreamMaxMinutes"] = "5",
             ["GraphQL:Limits:AllowedOrigins:0"] = "https://ward.example",
         }).Build();
 
@@ -85,6 +87,8 @@ public sealed class LimitApiTests(HospitalApi api)
         limits.ApplyTo(http);
         Assert.Equal(1000, http.MaxResponseBodySize);
         Assert.Equal(4, http.WebSockets.MaxOperationsPerSocket);
+        Assert.Equal(3, http.ServerSentEvents.MaxStreamsPerUser);
+        Assert.Equal(TimeSpan.FromMinutes(5), http.ServerSentEvents.MaxDuration);
         Assert.Equal(["https://ward.example"], http.WebSockets.AllowedOrigins);
         Assert.Equal(100, GraphQLLimits.From(new ConfigurationBuilder().Build()).MaxNodeIds);
     }
