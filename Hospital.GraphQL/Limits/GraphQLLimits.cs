@@ -39,6 +39,8 @@ public sealed class GraphQLLimits
 
     public int MaxSockets { get; set; } = new GraphQLHttpOptions().WebSockets.MaxConnections;
 
+    public int MaxSocketsPerUser { get; set; } = new GraphQLHttpOptions().WebSockets.MaxConnectionsPerUser;
+
     public int MaxEventStreamsPerUser { get; set; } = new GraphQLHttpOptions().ServerSentEvents.MaxStreamsPerUser;
 
     /// <summary>0 lets event streams stay open without limit.</summary>
@@ -68,6 +70,7 @@ public sealed class GraphQLLimits
         options.MaxResponseBodySize = MaxResponseBytes;
         options.WebSockets.MaxOperationsPerSocket = MaxSubscriptionsPerSocket;
         options.WebSockets.MaxConnections = MaxSockets;
+        options.WebSockets.MaxConnectionsPerUser = MaxSocketsPerUser;
         options.ServerSentEvents.MaxStreamsPerUser = MaxEventStreamsPerUser;
         options.ServerSentEvents.MaxDuration = EventStreamMaxMinutes > 0 ? TimeSpan.FromMinutes(EventStreamMaxMinutes) : null;
         foreach (var origin in AllowedOrigins)

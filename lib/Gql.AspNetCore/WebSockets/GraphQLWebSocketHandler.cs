@@ -30,6 +30,7 @@ internal sealed class GraphQLWebSocketHandler
     {
         this.options = options;
         this.rootServices = rootServices;
+        owners = new SocketOwners(options.WebSockets.MaxConnectionsPerUser);
         var loggerFactory = rootServices.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         logger = loggerFactory.CreateLogger("Gql.AspNetCore.GraphQLWebSocket");
         var middleware = new WebSocketMiddleware(
@@ -54,6 +55,7 @@ internal sealed class GraphQLWebSocketHandler
         context.Features.Get<IHttpWebSocketFeature>() is null ? withMiddleware(context) : AcceptAsync(context);
 
     private int connections;
+    private readonly SocketOwners owners;
 
     private async Task AcceptAsync(HttpContext context)
     {
@@ -106,7 +108,32 @@ internal sealed class GraphQLWebSocketHandler
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offered ? MessageTypes.SubProtocol : null });
         var executor = rootServices.GetRequiredService<IRequestExecutor>();
         var stopping = rootServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        using var session = new GraphQLWebSocketSession(socket, context, options, executor, logger);
+        using var session = new GraphQLWebSocketSession(socket, context, options, executor, logger) { Owners = owners };
         await session.RunAsync(stopping);
+    }
+}
+
+/// <summary>How many sockets each signed-in user holds on one endpoint, against a limit.</summary>
+internal sealed class SocketOwners(int limit)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    public bool TryClaim(string user)
+    {
+        if (counts.AddOrUpdate(user, 1, static (_, count) => count + 1) <= limit)
+        {
+            return true;
+        }
+
+        Release(user);
+        return false;
+    }
+
+    public void Release(string user)
+    {
+        if (counts.AddOrUpdate(user, 0, static (_, count) => count - 1) <= 0)
+        {
+            counts.TryRemove(KeyValuePair.Create(user, 0));
+        }
     }
 }

@@ -34,6 +34,12 @@ public sealed class GraphQLWebSocketOptions
     public int MaxConnections { get; set; } = 10_000;
 
     /// <summary>
+    /// How many sockets one signed-in user (by name, after <c>connection_init</c>) may hold open at once; a further
+    /// socket is closed with <c>4429</c>. Default 20.
+    /// </summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>
     /// The origins (<c>https://host[:port]</c>) browsers may open sockets from. A handshake whose <c>Origin</c> is not
     /// listed is refused with 403 (cross-site WebSocket hijacking: a page elsewhere riding the user's cookie). Empty
     /// allows only the endpoint's own origin. Clients that send no <c>Origin</c> (not browsers) are not affected.

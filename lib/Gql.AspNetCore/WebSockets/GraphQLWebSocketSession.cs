@@ -93,8 +93,22 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
+    /// <summary>The close code when a user already holds the most sockets allowed.</summary>
+    public const int TooManySockets = 4429;
+
+    /// <summary>Counts the signed-in users' sockets on the endpoint; null when there is no per-user limit.</summary>
+    public SocketOwners? Owners { get; init; }
+
+    private string? claimedBy;
+
     public void Dispose()
     {
+        if (claimedBy is not null)
+        {
+            Owners?.Release(claimedBy);
+            claimedBy = null;
+        }
+
         abort.Dispose();
         stopping.Dispose();
         initWait.Dispose();
@@ -197,7 +211,19 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
-        user = result.User ?? context.User;
+        var signedIn = result.User ?? context.User;
+        if (Owners is not null && signedIn.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            if (!Owners.TryClaim(name))
+            {
+                await CloseAsync(TooManySockets, "Too many sockets for this user");
+                return;
+            }
+
+            claimedBy = name;
+        }
+
+        user = signedIn;
         acknowledged = true;
         await SendAsync(buffer => ServerMessages.ConnectionAck(buffer, result.AckPayload));
         if (options.KeepAliveInterval is { } interval && interval > TimeSpan.Zero && interval != Timeout.InfiniteTimeSpan)

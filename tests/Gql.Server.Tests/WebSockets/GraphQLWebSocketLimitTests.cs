@@ -40,6 +40,37 @@ public sealed class GraphQLWebSocketLimitTests
     }
 
     [Fact]
+    public async Task Sockets_OfOneUser_OverTheLimit_AreClosed_AndAFreedSlotCanBeReused()
+    {
+        await using var host = await StartAsync(o => o.WebSockets.MaxConnectionsPerUser = 1);
+        var first = await WebSocketTestClient.ConnectAndInitAsync(host.Address, payload: new { token = "secret" });
+        await using var second = await WebSocketTestClient.ConnectAsync(host.Address);
+        await using var anonymous = await WebSocketTestClient.ConnectAndInitAsync(host.Address);
+
+        await second.SendAsync(new { type = "connection_init", payload = new { token = "secret" } });
+        var closed = await second.ReceiveCloseAsync();
+        await first.CloseAsync();
+        await first.DisposeAsync();
+
+        // The server lets go of the slot once it has seen the close: retry briefly rather than race it.
+        var reused = false;
+        for (var attempt = 0; attempt < 50 && !reused; attempt++)
+        {
+            await using var third = await WebSocketTestClient.ConnectAsync(host.Address);
+            await third.SendAsync(new { type = "connection_init", payload = new { token = "secret" } });
+            var (message, _) = await third.ReceiveMessageOrCloseAsync();
+            reused = message?.GetProperty("type").GetString() == "connection_ack";
+            if (!reused)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.Equal(4429, closed.Code);
+        Assert.True(reused);
+    }
+
+    [Fact]
     public async Task Subscriptions_OverThePerSocketLimit_GetAnError()
     {
         await using var host = await StartAsync(o => o.WebSockets.MaxOperationsPerSocket = 2);
