@@ -102,6 +102,16 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
             {
                 (errors ??= []).AddRange(found);
             }
+
+            // Lengths come from the model (HasMaxLength): checked here so an over-long value is a validation error
+            // naming the field on every provider, not a provider's truncation error (or silent truncation) later.
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.GetMaxLength() is { } max && property.CurrentValue is string text && text.Length > max)
+                {
+                    (errors ??= []).Add($"{entry.Metadata.ClrType.Name}.{property.Metadata.Name}: must be at most {max} characters (got {text.Length})");
+                }
+            }
         }
 
         if (errors is not null)

@@ -3,6 +3,7 @@ using Gql.Server;
 using Gql.AspNetCore;
 using Hospital.Data;
 using Hospital.GraphQL.Accounts;
+using Hospital.GraphQL.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,7 +25,8 @@ public static class HospitalGraphQLExtensions
                 .AddMutationConventions()
                 .RequireAuthorization()
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
-        });
+        }, sp => Limits.GraphQLLimits.From(sp.GetRequiredService<IConfiguration>())
+            .ToExecutorOptions(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddHospitalAccounts();
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
@@ -50,8 +52,9 @@ public static class HospitalGraphQLExtensions
     /// <summary>Maps <c>/graphql</c> (API, IDE, <c>?sdl</c>), <c>/healthz</c> (alive) and <c>/healthz/ready</c> (database reachable).</summary>
     public static WebApplication MapHospitalGraphQL(this WebApplication app)
     {
+        app.UseHospitalSecurityHeaders();
         app.UseHospitalAuthentication();
-        app.MapGraphQL("/graphql");
+        app.MapGraphQL("/graphql", Limits.GraphQLLimits.From(app.Configuration).ApplyTo);
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/healthz/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;

@@ -40,6 +40,12 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
         var stopwatch = Stopwatch.StartNew();
         if (options.Reset)
         {
+            // Dropping is only for our own databases: one with tables but no schema_versions is someone else's.
+            if ((await schema.GetStatusAsync(cancellationToken)).Status == SchemaStatus.Foreign)
+            {
+                throw new SchemaException("The database has tables but no schema_versions table: it is not a Hospital database, so --reset drops nothing.");
+            }
+
             progress.Log("Dropping the existing schema (--reset)");
             await schema.DropAsync(cancellationToken);
         }

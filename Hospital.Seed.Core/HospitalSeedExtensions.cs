@@ -22,7 +22,7 @@ public static class HospitalSeedExtensions
     /// Creates or upgrades the schema and, when <c>Hospital:SeedDemoData</c> is true (the default in Development only: demo accounts
     /// never appear elsewhere unless asked for) and the database is
     /// empty, fills it with demo data (<c>Hospital:DemoPatients</c> patients, password <c>Hospital:DemoPassword</c> or a
-    /// generated one). The demo password is logged once.
+    /// generated one). The demo password is logged once. Never in Production, whatever the setting says.
     /// </summary>
     public static async Task PrepareHospitalDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
@@ -35,8 +35,16 @@ public static class HospitalSeedExtensions
             logger.LogInformation("Database schema created or upgraded to version {Version}", SchemaManager.CurrentVersion);
         }
 
-        if (!configuration.GetValue("Hospital:SeedDemoData", services.GetRequiredService<IHostEnvironment>().IsDevelopment()))
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        if (!configuration.GetValue("Hospital:SeedDemoData", environment.IsDevelopment()))
         {
+            return;
+        }
+
+        if (environment.IsProduction())
+        {
+            // Demo accounts share a password that ends up in a log: they must never exist where real patients are.
+            logger.LogWarning("Hospital:SeedDemoData is ignored in Production: no demo data or demo accounts are created there.");
             return;
         }
 

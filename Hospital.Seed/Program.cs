@@ -40,6 +40,14 @@ var configuration = new ConfigurationBuilder()
     .AddInMemoryCollection(overrides)
     .Build();
 
+// The .NET convention: no environment named means Production.
+var environment = configuration["DOTNET_ENVIRONMENT"] ?? configuration["ASPNETCORE_ENVIRONMENT"] ?? "Production";
+if (commandLine.ResetRefusal(environment, !Console.IsInputRedirected, Console.ReadLine, Console.Out) is { } refusal)
+{
+    Console.Error.WriteLine($"error: {refusal}");
+    return 1;
+}
+
 try
 {
     await using var services = new ServiceCollection().AddHospitalData(configuration).AddSingleton<DemoDataSeeder>().BuildServiceProvider();

@@ -4,7 +4,7 @@ using Hospital.Data;
 namespace Hospital.Seed;
 
 /// <summary>The console's arguments, parsed strictly: anything unknown or malformed is an error with a message.</summary>
-public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Provider, string? Connection, bool Help)
+public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Provider, string? Connection, bool Help, bool Yes = false, bool AllowProduction = false)
 {
     public const string Usage = """
         Usage: dotnet run --project Hospital.Seed -- [options]
@@ -18,7 +18,10 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
           --seed <N>                            Random seed; the same seed and date give the same data (default: 1234)
           --date <yyyy-MM-dd>                   The date the data is built around (default: today in Hospital:TimeZone)
           --demo-password <password>            Password of the demo accounts (default: a random one, printed at the end)
-          --reset                               Drop existing data and recreate the schema first
+          --reset                               Drop existing data and recreate the schema first (only a Hospital
+                                                database; asks on a terminal)
+          --yes                                 Do not ask before --reset (for scripts)
+          --allow-production                    Allow seeding (and --reset) when the environment is Production
           -h, --help                            Show this help
         """;
 
@@ -27,6 +30,8 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
         var options = new SeedOptions();
         DatabaseProvider? provider = null;
         string? connection = null;
+        var yes = false;
+        var allowProduction = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -36,6 +41,12 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
                     return new SeedCommandLine(options, provider, connection, Help: true);
                 case "--reset":
                     options = options with { Reset = true };
+                    break;
+                case "--yes":
+                    yes = true;
+                    break;
+                case "--allow-production":
+                    allowProduction = true;
                     break;
                 case "--provider":
                     var name = Value(args, ref i, arg);
@@ -78,7 +89,40 @@ public sealed record SeedCommandLine(SeedOptions Options, DatabaseProvider? Prov
             }
         }
 
-        return new SeedCommandLine(options, provider, connection, Help: false);
+        return new SeedCommandLine(options, provider, connection, Help: false, yes, allowProduction);
+    }
+
+    /// <summary>
+    /// Why the seeder must not run here, or null: Production needs --allow-production (for seeding at all, and so for
+    /// --reset), and --reset without --yes needs a person to confirm on a terminal (scripts must say --yes).
+    /// </summary>
+    public string? ResetRefusal(string environment, bool interactive, Func<string?> readAnswer, TextWriter prompt)
+    {
+        if (string.Equals(environment, "Production", StringComparison.OrdinalIgnoreCase) && !AllowProduction)
+        {
+            // Demo accounts share one password: in Production they would be a way in.
+            return Options.Reset
+                ? "--reset in the Production environment needs --allow-production (set DOTNET_ENVIRONMENT for other environments)."
+                : "Demo data and demo accounts in the Production environment need --allow-production (set DOTNET_ENVIRONMENT for other environments).";
+        }
+
+        if (!Options.Reset)
+        {
+            return null;
+        }
+
+        if (Yes)
+        {
+            return null;
+        }
+
+        if (!interactive)
+        {
+            return "--reset drops every table; without a terminal to confirm on, pass --yes.";
+        }
+
+        prompt.Write($"--reset drops every table of the {environment} database. Type 'reset' to go on: ");
+        return string.Equals(readAnswer()?.Trim(), "reset", StringComparison.Ordinal) ? null : "Not confirmed; nothing was dropped.";
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i, string name)

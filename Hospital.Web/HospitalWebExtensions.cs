@@ -81,6 +81,7 @@ public static class HospitalWebExtensions
             app.UseExceptionHandler("/error", createScopeForErrors: true);
         }
 
+        Hospital.GraphQL.Security.SecurityHeaders.UseHospitalSecurityHeaders(app);
         app.UseHospitalAuthentication();
         app.UseAntiforgery();
         app.MapStaticAssets();

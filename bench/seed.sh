@@ -13,6 +13,8 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build Hospital.Seed -c Release -v q -nologo >/dev/null
+# Benchmark databases are throwaway: not Production, so the seeder needs no --allow-production.
+export DOTNET_ENVIRONMENT=Development
 seed() { dotnet Hospital.Seed/bin/Release/net10.0/Hospital.Seed.dll --patients "$patients" --seed 1 --demo-password 'Bench!123' "$@" | grep -E '^Finished in'; }
 
 echo "SQLite, $patients patients:"

@@ -156,7 +156,7 @@ internal sealed partial class GraphQLHttpHandler
                 result = await executor.ExecuteAsync(graphQLRequest, requestContext, context.RequestAborted);
             }
 
-            await WriteResultAsync(context, GraphQLHttpContextItems.StatusCode(context) ?? StatusFor(result, mediaType, isGet), mediaType, result, isGet && result.RequestError == RequestErrorKind.OperationNotAllowed ? "POST" : null);
+            await WriteResultAsync(context, GraphQLHttpContextItems.StatusCode(context) ?? StatusFor(result, mediaType, isGet), mediaType, result, isGet && result.RequestError == RequestErrorKind.OperationNotAllowed ? "POST" : null, options.MaxResponseBodySize);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -349,10 +349,22 @@ internal sealed partial class GraphQLHttpHandler
         await response.WriteAsync(cached.Sdl, Encoding.UTF8, context.RequestAborted);
     }
 
-    private static async Task WriteResultAsync(HttpContext context, int status, ResponseMediaType mediaType, ExecutionResult result, string? allow = null)
+    private static async Task WriteResultAsync(HttpContext context, int status, ResponseMediaType mediaType, ExecutionResult result, string? allow = null, long maxSize = long.MaxValue)
     {
         using var buffer = new PooledBufferWriter();
         GraphQLJson.WriteResult(buffer, result);
+        if (buffer.WrittenCount > maxSize)
+        {
+            // The result was computed but is too large to send: the client learns why instead of a truncated body.
+            var tooLarge = new ExecutionResult
+            {
+                HasData = true,
+                Errors = [new GraphQLError($"The response would be {buffer.WrittenCount} bytes, over the limit of {maxSize}. Ask for smaller pages or fewer fields.", ErrorCodes.ResponseTooLarge)
+                    .WithExtension("limit", maxSize).WithExtension("actual", (long)buffer.WrittenCount)],
+            };
+            await WriteResultAsync(context, status, mediaType, tooLarge, allow);
+            return;
+        }
 
         var response = context.Response;
         response.StatusCode = status;

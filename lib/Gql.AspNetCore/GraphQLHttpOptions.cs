@@ -15,6 +15,15 @@ public sealed class GraphQLHttpOptions
     /// </summary>
     public long MaxRequestBodySize { get; set; } = DefaultMaxRequestBodySize;
 
+    /// <summary>The default <see cref="MaxResponseBodySize"/>: 8 MiB.</summary>
+    public const long DefaultMaxResponseBodySize = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Results larger than this once serialised are replaced by a <c>RESPONSE_TOO_LARGE</c> error, so one request cannot
+    /// make the server hold and send an unbounded body. Default 8 MiB.
+    /// </summary>
+    public long MaxResponseBodySize { get; set; } = DefaultMaxResponseBodySize;
+
     /// <summary>Whether queries may be sent with GET (mutations never may). Default true.</summary>
     public bool EnableGetRequests { get; set; } = true;
 

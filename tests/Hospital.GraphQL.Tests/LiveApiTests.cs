@@ -86,6 +86,21 @@ public abstract partial class LiveApiTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task AnOverLongReason_IsAValidationErrorNamingTheField_BeforeTheDatabaseSeesIt()
+    {
+        var (id, _) = await ScheduledAppointmentAsync();
+        var reason = new string('r', 501);
+
+        var result = await Api.PostAsAsync("reception", "mutation ($id: ID!, $r: String!) { cancelAppointment(input: { appointmentId: $id, reason: $r }) { appointment { id } errors { __typename ... on ValidationError { errors } } } }", new { id, r = reason });
+
+        Assert.Null(result["errors"]);
+        var error = result["data"]!["cancelAppointment"]!["errors"]![0]!;
+        Assert.Equal("ValidationError", (string?)error["__typename"]);
+        Assert.Contains("Appointment.CancellationReason: must be at most 500 characters (got 501)", error["errors"]!.AsArray().Select(e => (string?)e));
+        Assert.Equal("SCHEDULED", await StatusAsync(id));
+    }
+
+    [Fact]
     public async Task UnknownAndMalformedIds_AreReportedClearly()
     {
         var unknown = await Api.PostAsAsync("reception", "mutation ($id: ID!) { checkInAppointment(input: { appointmentId: $id }) { appointment { id } errors { __typename ... on Error { message } } } }", new { id = NodeIds.Encode("Appointment", 987654) });

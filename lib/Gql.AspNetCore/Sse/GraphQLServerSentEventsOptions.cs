@@ -17,4 +17,17 @@ public sealed class GraphQLServerSentEventsOptions
     /// null switches it off. Default 12 seconds.
     /// </summary>
     public TimeSpan? KeepAliveInterval { get; set; } = DefaultKeepAliveInterval;
+
+    /// <summary>
+    /// How long one stream may stay open; it then ends with a <c>STREAM_DURATION_EXCEEDED</c> error and
+    /// <c>complete</c> (the client reconnects), so that a stream cannot hold its user's rights and a server slot
+    /// forever. Null means no limit. Default 1 hour.
+    /// </summary>
+    public TimeSpan? MaxDuration { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How many streams one user (by name; anonymous clients by address) may hold open at once on the endpoint; more
+    /// are answered 429 with <c>MAX_STREAMS_EXCEEDED</c>. Default 10.
+    /// </summary>
+    public int MaxStreamsPerUser { get; set; } = 10;
 }

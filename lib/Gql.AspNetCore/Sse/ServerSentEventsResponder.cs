@@ -21,7 +21,39 @@ internal sealed partial class ServerSentEventsResponder(GraphQLServerSentEventsO
     /// <returns>The failed result to answer as JSON, or null when the response was streamed.</returns>
     public async Task<ExecutionResult?> RespondAsync(HttpContext context, IRequestExecutor executor, GraphQLRequest request, RequestContext requestContext, bool acceptsJson, CancellationToken applicationStopping)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, applicationStopping);
+        var owner = requestContext.User?.Identity is { IsAuthenticated: true, Name: { } name } ? "user:" + name : "address:" + context.Connection.RemoteIpAddress;
+        var open = streams.AddOrUpdate(owner, 1, static (_, count) => count + 1);
+        try
+        {
+            if (open > options.MaxStreamsPerUser)
+            {
+                GraphQLHttpContextItems.SetStatusCode(context, StatusCodes.Status429TooManyRequests);
+                return ExecutionResult.Failed(RequestErrorKind.BadRequest, new GraphQLError($"You already have {open - 1} event streams open, the limit.", "MAX_STREAMS_EXCEEDED")
+                    .WithExtension("limit", options.MaxStreamsPerUser));
+            }
+
+            return await RespondCountedAsync(context, executor, request, requestContext, acceptsJson, applicationStopping);
+        }
+        finally
+        {
+            if (streams.AddOrUpdate(owner, 0, static (_, count) => count - 1) <= 0)
+            {
+                streams.TryRemove(KeyValuePair.Create(owner, 0));
+            }
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> streams = new(StringComparer.Ordinal);
+
+    private async Task<ExecutionResult?> RespondCountedAsync(HttpContext context, IRequestExecutor executor, GraphQLRequest request, RequestContext requestContext, bool acceptsJson, CancellationToken applicationStopping)
+    {
+        using var expiry = new CancellationTokenSource();
+        if (options.MaxDuration is { } maxDuration && maxDuration > TimeSpan.Zero && maxDuration != Timeout.InfiniteTimeSpan)
+        {
+            expiry.CancelAfter(maxDuration);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, applicationStopping, expiry.Token);
         var token = stop.Token;
         var results = executor.SubscribeAsync(request, requestContext, token).GetAsyncEnumerator(token);
         EventStreamWriter? writer = null;
@@ -52,6 +84,16 @@ internal sealed partial class ServerSentEventsResponder(GraphQLServerSentEventsO
             }
 
             await writer.WriteCompleteAsync();
+            return null;
+        }
+        catch (OperationCanceledException) when (expiry.IsCancellationRequested && writer is not null && !applicationStopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Open for the longest time allowed: the client learns why and may reconnect (and be authorised afresh).
+            await new EventStreamWriter(context.Response, context.RequestAborted).WriteNextAsync(new ExecutionResult
+            {
+                Errors = [new GraphQLError("The event stream was open for the longest time allowed; reconnect to go on.", "STREAM_DURATION_EXCEEDED")],
+            });
+            await new EventStreamWriter(context.Response, context.RequestAborted).WriteCompleteAsync();
             return null;
         }
         catch (OperationCanceledException) when (applicationStopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)

@@ -30,6 +30,7 @@ internal sealed class GraphQLWebSocketHandler
     {
         this.options = options;
         this.rootServices = rootServices;
+        owners = new SocketOwners(options.WebSockets.MaxConnectionsPerUser);
         var loggerFactory = rootServices.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
         logger = loggerFactory.CreateLogger("Gql.AspNetCore.GraphQLWebSocket");
         var middleware = new WebSocketMiddleware(
@@ -53,7 +54,53 @@ internal sealed class GraphQLWebSocketHandler
     public Task HandleAsync(HttpContext context) =>
         context.Features.Get<IHttpWebSocketFeature>() is null ? withMiddleware(context) : AcceptAsync(context);
 
+    private int connections;
+    private readonly SocketOwners owners;
+
     private async Task AcceptAsync(HttpContext context)
+    {
+        if (!OriginAllowed(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        if (Interlocked.Increment(ref connections) > options.WebSockets.MaxConnections)
+        {
+            Interlocked.Decrement(ref connections);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return;
+        }
+
+        try
+        {
+            await AcceptCountedAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref connections);
+        }
+    }
+
+    /// <summary>
+    /// Whether the handshake's <c>Origin</c> (sent by every browser) is the endpoint's own or a configured one. Browsers
+    /// do not apply the same-origin policy to WebSockets, so without this any site could open a socket with the user's
+    /// cookie.
+    /// </summary>
+    private bool OriginAllowed(HttpRequest request)
+    {
+        var origin = request.Headers.Origin.ToString();
+        if (string.IsNullOrEmpty(origin))
+        {
+            return true;
+        }
+
+        var own = $"{request.Scheme}://{request.Host.Value}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || options.WebSockets.AllowedOrigins.Any(o => string.Equals(origin, o.TrimEnd('/'), StringComparison.OrdinalIgnoreCase));
+    }
+
+    private async Task AcceptCountedAsync(HttpContext context)
     {
         // A client that does not offer graphql-transport-ws still gets a socket, closed at once with 4406, as the
         // protocol's reference server does: a refused handshake would tell it nothing.
@@ -61,7 +108,32 @@ internal sealed class GraphQLWebSocketHandler
         using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offered ? MessageTypes.SubProtocol : null });
         var executor = rootServices.GetRequiredService<IRequestExecutor>();
         var stopping = rootServices.GetService<IHostApplicationLifetime>()?.ApplicationStopping ?? CancellationToken.None;
-        using var session = new GraphQLWebSocketSession(socket, context, options, executor, logger);
+        using var session = new GraphQLWebSocketSession(socket, context, options, executor, logger) { Owners = owners };
         await session.RunAsync(stopping);
+    }
+}
+
+/// <summary>How many sockets each signed-in user holds on one endpoint, against a limit.</summary>
+internal sealed class SocketOwners(int limit)
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> counts = new(StringComparer.Ordinal);
+
+    public bool TryClaim(string user)
+    {
+        if (counts.AddOrUpdate(user, 1, static (_, count) => count + 1) <= limit)
+        {
+            return true;
+        }
+
+        Release(user);
+        return false;
+    }
+
+    public void Release(string user)
+    {
+        if (counts.AddOrUpdate(user, 0, static (_, count) => count - 1) <= 0)
+        {
+            counts.TryRemove(KeyValuePair.Create(user, 0));
+        }
     }
 }

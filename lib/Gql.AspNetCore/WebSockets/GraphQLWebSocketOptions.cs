@@ -26,4 +26,23 @@ public sealed class GraphQLWebSocketOptions
     /// sockets open and dead clients are noticed; null switches the pings off. Default 12 seconds.
     /// </summary>
     public TimeSpan? KeepAliveInterval { get; set; } = DefaultKeepAliveInterval;
+
+    /// <summary>How many operations (subscriptions) one socket may run at once; more are answered with an <c>error</c>. Default 50.</summary>
+    public int MaxOperationsPerSocket { get; set; } = 50;
+
+    /// <summary>How many GraphQL sockets the endpoint holds open at once; further upgrades get 503. Default 10,000.</summary>
+    public int MaxConnections { get; set; } = 10_000;
+
+    /// <summary>
+    /// How many sockets one signed-in user (by name, after <c>connection_init</c>) may hold open at once; a further
+    /// socket is closed with <c>4429</c>. Default 20.
+    /// </summary>
+    public int MaxConnectionsPerUser { get; set; } = 20;
+
+    /// <summary>
+    /// The origins (<c>https://host[:port]</c>) browsers may open sockets from. A handshake whose <c>Origin</c> is not
+    /// listed is refused with 403 (cross-site WebSocket hijacking: a page elsewhere riding the user's cookie). Empty
+    /// allows only the endpoint's own origin. Clients that send no <c>Origin</c> (not browsers) are not affected.
+    /// </summary>
+    public IList<string> AllowedOrigins { get; } = [];
 }

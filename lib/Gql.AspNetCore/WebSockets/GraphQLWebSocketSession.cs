@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Security.Claims;
+using Gql.Server;
 using Gql.Server.Execution;
 using Gql.Server.Json;
 using Microsoft.AspNetCore.Http;
@@ -92,8 +93,22 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
+    /// <summary>The close code when a user already holds the most sockets allowed.</summary>
+    public const int TooManySockets = 4429;
+
+    /// <summary>Counts the signed-in users' sockets on the endpoint; null when there is no per-user limit.</summary>
+    public SocketOwners? Owners { get; init; }
+
+    private string? claimedBy;
+
     public void Dispose()
     {
+        if (claimedBy is not null)
+        {
+            Owners?.Release(claimedBy);
+            claimedBy = null;
+        }
+
         abort.Dispose();
         stopping.Dispose();
         initWait.Dispose();
@@ -196,7 +211,19 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
             return;
         }
 
-        user = result.User ?? context.User;
+        var signedIn = result.User ?? context.User;
+        if (Owners is not null && signedIn.Identity is { IsAuthenticated: true, Name: { } name })
+        {
+            if (!Owners.TryClaim(name))
+            {
+                await CloseAsync(TooManySockets, "Too many sockets for this user");
+                return;
+            }
+
+            claimedBy = name;
+        }
+
+        user = signedIn;
         acknowledged = true;
         await SendAsync(buffer => ServerMessages.ConnectionAck(buffer, result.AckPayload));
         if (options.KeepAliveInterval is { } interval && interval > TimeSpan.Zero && interval != Timeout.InfiniteTimeSpan)
@@ -235,6 +262,16 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         if (!acknowledged)
         {
             await CloseAsync(GraphQLWebSocketCloseCodes.Unauthorized, "Unauthorized");
+            return;
+        }
+
+        if (operations.Count >= options.MaxOperationsPerSocket && !operations.ContainsKey(id))
+        {
+            // Each operation holds a scope and a topic queue: a client cannot open them without bound on one socket.
+            using var refusal = new PooledBufferWriter();
+            ServerMessages.Error(refusal, id, [new GraphQLError($"This socket already runs {operations.Count} operations, the limit.", "MAX_OPERATIONS_PER_SOCKET_EXCEEDED")
+                .WithExtension("limit", options.MaxOperationsPerSocket)]);
+            await sender.SendAsync(refusal.WrittenMemory);
             return;
         }
 

@@ -77,6 +77,11 @@ internal sealed partial class WebSocketOperation : IDisposable
         {
             // Completed by the client or ended with the socket: nothing more is sent.
         }
+        catch (GraphQLException e)
+        {
+            // The event source ended the operation with a reason the client may read (its queue overflowed).
+            await SendAsync(sender, buffer => ServerMessages.Error(buffer, Id, e.Errors), token);
+        }
         catch (Exception e)
         {
             // A failing event source or a result that cannot be written: the details stay in the log.

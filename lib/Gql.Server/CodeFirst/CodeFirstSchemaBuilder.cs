@@ -306,6 +306,7 @@ public sealed class CodeFirstSchemaBuilder
             },
         };
         nodesField.Arguments.Add(new InputField("ids", new NonNullType(new ListType(new NonNullType(Scalars.ID))), "The list of node IDs."));
+        nodesField.Metadata[Execution.ListSize.MetadataKey] = new Execution.ListSize(1) { CountArgument = "ids" };
         nodeField.Metadata[Authorization.AuthorizationSchemaExtensions.EngineGeneratedKey] = true;
         nodesField.Metadata[Authorization.AuthorizationSchemaExtensions.EngineGeneratedKey] = true;
         query.Fields.Add(nodeField);

@@ -72,4 +72,10 @@ public static class ErrorCodes
     public const string MaxCostExceeded = "MAX_COST_EXCEEDED";
     public const string MaxOperationsExceeded = "MAX_OPERATIONS_EXCEEDED";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
+    public const string MaxFieldsExceeded = "MAX_FIELDS_EXCEEDED";
+    public const string MaxAliasesExceeded = "MAX_ALIASES_EXCEEDED";
+    public const string MaxInputDepthExceeded = "MAX_INPUT_DEPTH_EXCEEDED";
+    public const string MaxNodeIdsExceeded = "MAX_NODE_IDS_EXCEEDED";
+    public const string ExecutionTimeout = "EXECUTION_TIMEOUT";
+    public const string ResponseTooLarge = "RESPONSE_TOO_LARGE";
 }

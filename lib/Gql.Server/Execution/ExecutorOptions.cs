@@ -15,6 +15,31 @@ public sealed record ExecutorOptions
     /// <summary>The size the cost analysis assumes for lists that are neither paged nor given an estimate.</summary>
     public int DefaultListSize { get; init; } = 10;
 
+    /// <summary>How many fields an operation may select, fragments expanded (defends against alias and fragment amplification).</summary>
+    public int MaxFields { get; init; } = 1_000;
+
+    /// <summary>How many aliased fields one document may hold.</summary>
+    public int MaxAliases { get; init; } = 100;
+
+    /// <summary>
+    /// The deepest nesting of an input value (objects and lists, in literals and variables): a deep <c>where</c>
+    /// tree of <c>and</c>/<c>or</c> is refused here, before any resolver or database sees it.
+    /// </summary>
+    public int MaxInputDepth { get; init; } = 16;
+
+    /// <summary>How many ids one <c>nodes(ids:)</c> call may ask for.</summary>
+    public int MaxNodeIds { get; init; } = 100;
+
+    /// <summary>How long one query or mutation may run before it is stopped with <c>EXECUTION_TIMEOUT</c>; null means no limit.</summary>
+    public TimeSpan? ExecutionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The size the cost analysis assumes for introspection lists (<c>types</c>, <c>fields</c>, <c>args</c>): small
+    /// enough that the IDE's full introspection query fits under the default <see cref="MaxCost"/>, while a query that
+    /// recurses through <c>fields { type { fields ... } }</c> multiplies past it.
+    /// </summary>
+    public int IntrospectionListSize { get; init; } = 5;
+
     /// <summary>How many operations one document may define.</summary>
     public int MaxOperations { get; init; } = 20;
 

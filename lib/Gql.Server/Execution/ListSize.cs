@@ -13,6 +13,12 @@ public sealed record ListSize(int AssumedSize)
     /// <summary>Arguments whose value is the size (<c>first</c>, <c>last</c>); the first one given wins.</summary>
     public IReadOnlyList<string> SlicingArguments { get; init; } = [];
 
+    /// <summary>
+    /// A list argument whose length is the size (<c>nodes(ids:)</c>); a request whose list is longer than
+    /// <see cref="ExecutorOptions.MaxNodeIds"/> is refused before it runs.
+    /// </summary>
+    public string? CountArgument { get; init; }
+
     /// <summary>The largest size a slicing argument can ask for (the field's own limit clamps it anyway).</summary>
     public int MaxSize { get; init; } = int.MaxValue;
 

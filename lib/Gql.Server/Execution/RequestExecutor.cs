@@ -37,26 +37,91 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             return refused;
         }
 
+        if (CheckVariableDepth(request) is { } tooDeep)
+        {
+            return tooDeep;
+        }
+
         var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation!, request.Variables);
         if (variableErrors.Count > 0)
         {
             return ExecutionResult.Failed(RequestErrorKind.Variables, variableErrors);
         }
 
-        if (options.MaxCost is { } maxCost)
+        if (CheckLimits(prepared!, operation!, variables) is { } overLimit)
         {
-            var cost = CostAnalyzer.Estimate(Schema, operation!, prepared!.Fragments, variables, options);
-            if (cost > maxCost)
-            {
-                return ExecutionResult.Failed(RequestErrorKind.Validation, new GraphQLError(
-                    $"The operation has an estimated cost of {cost}, over the limit of {maxCost} by {cost - maxCost}. Ask for smaller pages or fewer nested lists.", ErrorCodes.MaxCostExceeded)
-                    .At(operation).WithExtension("limit", maxCost).WithExtension("actual", cost));
-            }
+            return overLimit;
         }
 
-        var run = new OperationRun(this, prepared!, operation!, variables, context, cancellationToken);
-        return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(null));
+        return await RunWithTimeoutAsync(prepared!, operation!, variables, context, null, cancellationToken);
     }
+
+    /// <summary>Refuses variables nested deeper than the limit before they are coerced (deep <c>where</c> trees).</summary>
+    private ExecutionResult? CheckVariableDepth(GraphQLRequest request)
+    {
+        var depth = request.Variables is null ? 0 : DocumentLimits.InputDepth(request.Variables.Values.ToList(), options.MaxInputDepth + 1) - 1;
+        return depth > options.MaxInputDepth
+            ? ExecutionResult.Failed(RequestErrorKind.Variables, DocumentLimits.InputTooDeep(depth, options.MaxInputDepth))
+            : null;
+    }
+
+    /// <summary>
+    /// The limits that need the variables: the estimated cost and the length of
+    /// <c>nodes(ids:)</c> lists. Checked before any resolver runs, so no database sees a refused request.
+    /// </summary>
+    private ExecutionResult? CheckLimits(PreparedDocument prepared, OperationDefinitionNode operation, Dictionary<string, object?> variables)
+    {
+        var (cost, errors) = CostAnalyzer.Analyze(Schema, operation, prepared.Fragments, variables, options);
+        if (errors.Count > 0)
+        {
+            return ExecutionResult.Failed(RequestErrorKind.Validation, errors);
+        }
+
+        if (options.MaxCost is { } maxCost && cost > maxCost)
+        {
+            return ExecutionResult.Failed(RequestErrorKind.Validation, new GraphQLError(
+                $"The operation has an estimated cost of {cost}, over the limit of {maxCost} by {cost - maxCost}. Ask for smaller pages or fewer nested lists.", ErrorCodes.MaxCostExceeded)
+                .At(operation).WithExtension("limit", maxCost).WithExtension("actual", cost));
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Runs the operation (or one subscription event) under <see cref="ExecutorOptions.ExecutionTimeout"/>: when it
+    /// runs out, resolvers see their token cancelled and the client gets <c>EXECUTION_TIMEOUT</c> instead of waiting.
+    /// </summary>
+    private async Task<ExecutionResult> RunWithTimeoutAsync(PreparedDocument prepared, OperationDefinitionNode operation, Dictionary<string, object?> variables, RequestContext context, object? @event, CancellationToken cancellationToken)
+    {
+        if (options.ExecutionTimeout is not { } timeout)
+        {
+            var untimed = new OperationRun(this, prepared, operation, variables, context, cancellationToken);
+            return await ExecutionScheduler.RunAsync(() => untimed.ExecuteAsync(@event));
+        }
+
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer.CancelAfter(timeout);
+        var run = new OperationRun(this, prepared, operation, variables, context, timer.Token);
+        try
+        {
+            var result = await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+            return timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? TimedOut(operation, timeout) : result;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return TimedOut(operation, timeout);
+        }
+    }
+
+    private static ExecutionResult TimedOut(OperationDefinitionNode operation, TimeSpan timeout) => new()
+    {
+        HasData = true,
+        Errors =
+        [
+            new GraphQLError($"The operation did not complete within {timeout.TotalSeconds:0.###} seconds and was stopped.", ErrorCodes.ExecutionTimeout)
+                .At(operation).WithExtension("timeoutSeconds", timeout.TotalSeconds),
+        ],
+    };
 
     public async IAsyncEnumerable<ExecutionResult> SubscribeAsync(GraphQLRequest request, RequestContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -79,10 +144,22 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             yield break;
         }
 
+        if (CheckVariableDepth(request) is { } tooDeep)
+        {
+            yield return tooDeep;
+            yield break;
+        }
+
         var (variables, variableErrors) = ValueCoercion.CoerceVariableValues(Schema, operation, request.Variables);
         if (variableErrors.Count > 0)
         {
             yield return ExecutionResult.Failed(RequestErrorKind.Variables, variableErrors);
+            yield break;
+        }
+
+        if (CheckLimits(prepared!, operation, variables) is { } overLimit)
+        {
+            yield return overLimit;
             yield break;
         }
 

@@ -34,8 +34,9 @@ public interface ITopicEventReceiver
 public sealed class TopicEventOptions
 {
     /// <summary>
-    /// Messages buffered per subscriber before the oldest are dropped (a subscriber that cannot keep up loses old
-    /// events rather than stalling the publisher). Default 1024.
+    /// Messages buffered per subscriber. A subscriber that falls this far behind has its subscription ended with a
+    /// <c>SUBSCRIPTION_OVERFLOW</c> error after the buffered messages: it neither stalls the publisher nor silently
+    /// misses events. Default 1024.
     /// </summary>
     public int SubscriberCapacity { get; set; } = 1024;
 }
@@ -47,6 +48,9 @@ public sealed class TopicEventOptions
 /// </summary>
 public sealed class InMemoryTopicEvents(TopicEventOptions? options = null) : ITopicEventSender, ITopicEventReceiver
 {
+    /// <summary>The error code that ends a subscription whose queue overflowed.</summary>
+    public const string OverflowCode = "SUBSCRIPTION_OVERFLOW";
+
     private readonly int capacity = Math.Max(1, (options ?? new TopicEventOptions()).SubscriberCapacity);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<Subscriber, byte>> topics = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> started = new(StringComparer.Ordinal);
@@ -69,7 +73,14 @@ public sealed class InMemoryTopicEvents(TopicEventOptions? options = null) : ITo
         {
             foreach (var subscriber in subscribers.Keys)
             {
-                subscriber.Channel.Writer.TryWrite(message);
+                if (!subscriber.Channel.Writer.TryWrite(message))
+                {
+                    // Full: dropping would leave the subscriber with a silently wrong picture, so its stream ends with
+                    // an error once it has read what is queued (the client re-subscribes and reloads).
+                    subscriber.Channel.Writer.TryComplete(new GraphQLException(new GraphQLError(
+                        $"The subscription fell more than {capacity} events behind and was ended; subscribe again and reload.", OverflowCode)
+                        .WithExtension("capacity", capacity)));
+                }
             }
         }
 
@@ -84,7 +95,7 @@ public sealed class InMemoryTopicEvents(TopicEventOptions? options = null) : ITo
         // Registered before the first MoveNextAsync, so nothing sent after this call is missed.
         var subscriber = new Subscriber(Channel.CreateBounded<object?>(new BoundedChannelOptions(capacity)
         {
-            FullMode = BoundedChannelFullMode.DropOldest,
+            FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         }));
         topics.GetOrAdd(topic, _ => new ConcurrentDictionary<Subscriber, byte>()).TryAdd(subscriber, 0);

@@ -164,10 +164,10 @@ public sealed class CostTests
     }
 
     [Fact]
-    public async Task Introspection_IsFree()
+    public async Task Introspection_IsCosted()
     {
         var result = await Schema.RunAsync("{ __schema { types { fields { args { type { ofType { name } } } } } } }", options: new ExecutorOptions { MaxCost = 1 });
 
-        Assert.Null(result.Errors);
+        Assert.Equal("MAX_COST_EXCEEDED", Assert.Single(result.Errors!).Code);
     }
 }

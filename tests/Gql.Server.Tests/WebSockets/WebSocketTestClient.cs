@@ -133,7 +133,7 @@ internal sealed class WebSocketTestClient : IAsyncDisposable
         socket.Dispose();
     }
 
-    private async Task<(JsonElement? Message, (int Code, string? Reason)? Close)> ReceiveMessageOrCloseAsync()
+    public async Task<(JsonElement? Message, (int Code, string? Reason)? Close)> ReceiveMessageOrCloseAsync()
     {
         using var limit = Limit();
         using var text = new MemoryStream();
