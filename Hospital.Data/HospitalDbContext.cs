@@ -3,6 +3,7 @@ using Hospital.Data.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Hospital.Data;
 
@@ -46,15 +47,34 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            OutboxInterceptor?.AbandonFailedSave(this);
+            throw;
+        }
     }
 
     /// <inheritdoc cref="SaveChanges(bool)"/>
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            OutboxInterceptor?.AbandonFailedSave(this);
+            throw;
+        }
     }
+
+    private Outbox.OutboxInterceptor? OutboxInterceptor =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<Outbox.OutboxInterceptor>().FirstOrDefault();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

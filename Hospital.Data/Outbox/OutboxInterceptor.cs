@@ -106,19 +106,14 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         return Task.CompletedTask;
     }
 
-    // EF Core reports an optimistic concurrency failure here instead of through SaveChangesFailed: without this, the
-    // failed save's transaction stayed open and its state stayed on the (pooled) context for the next save to trip on.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        Abandon(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
+    /// <summary>
+    /// Ends a save that failed with a concurrency conflict, rolling back the transaction it opened. EF Core reports that
+    /// failure to interceptors only while the batch's data reader is still open (ThrowingConcurrencyException), and a
+    /// transaction disposed under an open reader stays open on a MySQL server, holding its row locks until the pooled
+    /// connection is reused; so the context calls this once the exception has left the batch.
+    /// </summary>
+    /// <param name="context">The context whose save failed.</param>
+    public void AbandonFailedSave(DbContext context) => Abandon(context);
 
     /// <summary>Notes the entities whose changes raise events; null when there are none (or events are suppressed).</summary>
     private PendingSave? Begin(DbContext? context)

@@ -197,6 +197,22 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
         mine.TransitionTo(AppointmentStatus.Cancelled, TestData.Monday9, "clash");
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale.SaveChangesAsync(Ct));
 
+        // Its transaction is rolled back at once, not when the context goes back to the pool: while the stale context
+        // lives, another writer of the same row is not kept waiting on its locks (MySQL kept them until the lock timeout).
+        Assert.Null(stale.Database.CurrentTransaction);
+        await using (var other = database.CreateContext())
+        {
+            var shortWait = provider switch
+            {
+                DatabaseProvider.MySql => "SET SESSION innodb_lock_wait_timeout = 3",
+                DatabaseProvider.PostgreSql => "SET lock_timeout = '3s'",
+                _ => "PRAGMA busy_timeout = 3000",
+            };
+            await other.Database.OpenConnectionAsync(Ct);
+            await other.Database.ExecuteSqlRawAsync(shortWait, Ct);
+            Assert.Equal(1, await other.Appointments.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Reason, "after the clash"), Ct));
+        }
+
         // The same context saves something that raises no event: the failed change's event must not ride along.
         stale.ChangeTracker.Clear();
         stale.Specialties.Add(new Specialty { Name = "Outbox test", Code = "OBX" + Guid.NewGuid().ToString("N")[..5] });
