@@ -40,6 +40,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelTablesAsync(db, ["refresh_tokens"], ct);
             await EnsureRolesAsync(db, ct);
         }),
+        new(7, "Per-instance outbox cursors and the shared data protection key ring", (db, ct) => CreateModelTablesAsync(db, ["outbox_cursors", "data_protection_keys"], ct)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

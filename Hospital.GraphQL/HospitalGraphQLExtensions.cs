@@ -30,6 +30,7 @@ public static class HospitalGraphQLExtensions
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<Live.OutboxRelay>();
+        services.AddHostedService<Live.OutboxListener>();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
         services.AddChangeLoader(db => db.Beds, b => b.Id);
         services.AddChangeLoader(db => db.LabOrders, o => o.Id);
