@@ -59,10 +59,13 @@ public static class HospitalSeedExtensions
         }
     }
 
-    /// <summary>A failure to reach the database (down, starting, refusing connections), as opposed to a wrong schema.</summary>
+    /// <summary>
+    /// A failure to reach the database (down, starting, refusing or dropping connections, too many connections), as the
+    /// provider classifies it; a wrong schema or a failed statement is not retried.
+    /// </summary>
     private static bool IsUnreachable(Exception e) =>
-        e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException
-        || (e is InvalidOperationException && e.InnerException is System.Data.Common.DbException or System.Net.Sockets.SocketException);
+        e is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+        || (e.InnerException is { } inner && inner is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException);
 
     private static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
     {

@@ -190,19 +190,31 @@ public sealed class OutboxSignal
     public const string NotifySql = "NOTIFY " + Channel;
 
     private TaskCompletionSource next = NewSource();
+    private int pending;
 
     /// <summary>Completes when the next outbox write of this process commits, or when <paramref name="timeout"/> passes.</summary>
     /// <returns>True when woken by a write, false on timeout.</returns>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var task = Volatile.Read(ref next).Task;
+
+        // A wake-up that came while the reader was busy (after its last read began) is not lost: it returns at once.
+        if (Interlocked.Exchange(ref pending, 0) == 1)
+        {
+            return true;
+        }
+
         var finished = await Task.WhenAny(task, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return finished == task;
     }
 
     /// <summary>Wakes the readers waiting now.</summary>
-    public void Notify() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
+    public void Notify()
+    {
+        Volatile.Write(ref pending, 1);
+        Interlocked.Exchange(ref next, NewSource()).TrySetResult();
+    }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -29,6 +29,9 @@ public sealed class TwoInstanceTests(PostgresServer server) : IClassFixture<Post
         await Instance.EventuallyAsync(async () => await b.CursorAsync("node-b") is not null, "instance B's relay started");
         await using var listener = await b.ListenAsync(ChangeTopics.BedChanged.Name);
 
+        // A first change finds B's listener connected (it may still be connecting right after start; the poll covers that).
+        Assert.Equal(await a.ChangeABedAsync(), (await listener.NextAsync()).EntityId);
+
         // Measured, not asserted: the figure is written to the test output.
         var latencies = new List<double>();
         for (var i = 0; i < 20; i++)
@@ -86,5 +89,26 @@ public sealed class TwoInstanceTests(PostgresServer server) : IClassFixture<Post
         using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         probe.Start();
         return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Two API instances starting together on one real MariaDB (standing in for MySQL; skipped without it).</summary>
+public sealed class TwoInstanceMariaDbTests(MariaDbServer server) : IClassFixture<MariaDbServer>
+{
+    [Fact]
+    public async Task TwoInstancesStartingOnAnEmptyDatabase_CreateTheSchemaAndSeedOnce()
+    {
+        Assert.SkipWhen(server.SkipReason is not null, server.SkipReason ?? "");
+        var connectionString = server.ConnectionString("delivery_race");
+        await using var a = Instance.Build(DatabaseProvider.MySql, connectionString, "node-a");
+        await using var b = Instance.Build(DatabaseProvider.MySql, connectionString, "node-b");
+
+        await Task.WhenAll(Task.Run(a.PrepareAsync, TestContext.Current.CancellationToken), Task.Run(b.PrepareAsync, TestContext.Current.CancellationToken));
+
+        await using var db = await a.DbAsync();
+        var versions = await db.SchemaVersions.Select(v => v.Version).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(versions.Distinct().Count(), versions.Count);
+        Assert.Equal(SchemaManager.CurrentVersion, versions.Max());
+        Assert.Equal(12, await db.Patients.CountAsync(TestContext.Current.CancellationToken));
     }
 }
