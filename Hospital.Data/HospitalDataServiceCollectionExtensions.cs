@@ -24,6 +24,7 @@ public static class HospitalDataServiceCollectionExtensions
             builder.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
         services.AddSingleton<SchemaManager>();
+        KeyRing.Register(services);
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddSingleton<Outbox.OutboxInterceptor>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using Hospital.Data.Domain;
 using Hospital.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 namespace Hospital.Data;
 
 public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> options)
-    : IdentityDbContext<UserAccount, IdentityRole<int>, int>(options)
+    : IdentityDbContext<UserAccount, IdentityRole<int>, int>(options), IDataProtectionKeyContext
 {
     public DbSet<Specialty> Specialties { get; init; } = null!;
     public DbSet<Department> Departments { get; init; } = null!;
@@ -39,6 +40,10 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<SchemaVersion> SchemaVersions { get; init; } = null!;
     public DbSet<Outbox.OutboxMessage> OutboxMessages { get; init; } = null!;
     public DbSet<RefreshToken> RefreshTokens { get; init; } = null!;
+    public DbSet<Outbox.OutboxCursor> OutboxCursors { get; init; } = null!;
+
+    /// <summary>The ASP.NET Core data protection key ring, shared by every instance on this database (<see cref="KeyRing"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; init; } = null!;
 
     /// <summary>
     /// Validates and versions the changes, then saves. Entities that raise changes (<see cref="Outbox.IRaisesChanges"/>)

@@ -45,6 +45,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await AddModelColumnsAsync(db, "invoices", ["appointment_id", "void_reason"], ct);
             await CreateModelTablesAsync(db, ["refunds"], ct);
         }),
+        new(6, "Per-instance outbox cursors and the shared data protection key ring", (db, ct) => CreateModelTablesAsync(db, ["outbox_cursors", "data_protection_keys"], ct)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

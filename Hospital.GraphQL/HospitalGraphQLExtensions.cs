@@ -33,6 +33,7 @@ public static class HospitalGraphQLExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<Billing.BillingOptions>().BindConfiguration(Billing.BillingOptions.Section);
         services.AddHostedService<Live.OutboxRelay>();
+        services.AddHostedService<Live.OutboxListener>();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
         services.AddChangeLoader(db => db.Beds, b => b.Id);
         services.AddChangeLoader(db => db.LabOrders, o => o.Id);

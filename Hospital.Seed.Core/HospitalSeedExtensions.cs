@@ -24,11 +24,51 @@ public static class HospitalSeedExtensions
     /// empty, fills it with demo data (<c>Hospital:DemoPatients</c> patients, password <c>Hospital:DemoPassword</c> or a
     /// generated one). The demo password is logged once. Never in Production, whatever the setting says.
     /// </summary>
+    /// <remarks>
+    /// Waits for the database: a connection failure is retried <c>Hospital:Startup:DatabaseAttempts</c> times (30),
+    /// <c>Hospital:Startup:DatabaseRetryDelay</c> apart (2 s), with a log line per attempt, before start-up gives up.
+    /// Schema and seed run under the <see cref="DatabaseLock"/>, so of several instances starting together one does them.
+    /// </remarks>
     public static async Task PrepareHospitalDatabaseAsync(this IHost app, CancellationToken cancellationToken = default)
     {
         var services = app.Services;
         var configuration = services.GetRequiredService<IConfiguration>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Hospital.Database");
+        var options = services.GetRequiredService<HospitalDataOptions>();
+        var attempts = Math.Max(1, configuration.GetValue("Hospital:Startup:DatabaseAttempts", 30));
+        var delay = configuration.GetValue("Hospital:Startup:DatabaseRetryDelay", TimeSpan.FromSeconds(2));
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var held = await DatabaseLock.AcquireAsync(options, cancellationToken);
+                await PrepareAsync(services, configuration, logger, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (IsUnreachable(e) && !cancellationToken.IsCancellationRequested)
+            {
+                if (attempt >= attempts)
+                {
+                    logger.LogCritical("The {Provider} database cannot be reached after {Attempts} attempts ({Reason}); giving up", options.Provider, attempts, e.Message);
+                    throw;
+                }
+
+                logger.LogWarning("Waiting for the {Provider} database: attempt {Attempt} of {Attempts} failed ({Reason}); retrying in {Delay}", options.Provider, attempt, attempts, e.Message, delay);
+                await Task.Delay(delay, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failure to reach the database (down, starting, refusing or dropping connections, too many connections), as the
+    /// provider classifies it; a wrong schema or a failed statement is not retried.
+    /// </summary>
+    private static bool IsUnreachable(Exception e) =>
+        e is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+        || (e.InnerException is { } inner && inner is System.Data.Common.DbException { IsTransient: true } or System.Net.Sockets.SocketException);
+
+    private static async Task PrepareAsync(IServiceProvider services, IConfiguration configuration, ILogger logger, CancellationToken cancellationToken)
+    {
         var applied = await services.GetRequiredService<SchemaManager>().EnsureSchemaAsync(cancellationToken);
         if (applied.Count > 0)
         {

@@ -63,6 +63,11 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         try
         {
             save.Context.SaveChanges();
+            if (save.Context.Database.IsNpgsql())
+            {
+                save.Context.Database.ExecuteSqlRaw(OutboxSignal.NotifySql);
+            }
+
             save.Transaction?.Commit();
         }
         finally
@@ -84,6 +89,12 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         try
         {
             await save.Context.SaveChangesAsync(cancellationToken);
+            if (save.Context.Database.IsNpgsql())
+            {
+                // Delivered to every listening instance when (and only if) the transaction commits.
+                await save.Context.Database.ExecuteSqlRawAsync(OutboxSignal.NotifySql, cancellationToken);
+            }
+
             if (save.Transaction is not null)
             {
                 await save.Transaction.CommitAsync(cancellationToken);
@@ -199,23 +210,44 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
 
 /// <summary>
 /// Wakes this process's outbox readers as soon as a save here committed outbox rows, so local changes reach live
-/// subscribers without waiting for the next poll. Changes made by other processes are found by polling.
+/// subscribers without waiting for the next poll. On PostgreSQL the save also sends <c>NOTIFY hospital_outbox</c> in
+/// its transaction, and every instance's listener wakes its readers the same way; elsewhere other processes' writes
+/// are found by polling. The outbox rows stay the truth: a wake-up only says "look now".
 /// </summary>
 public sealed class OutboxSignal
 {
+    /// <summary>The PostgreSQL notification channel of outbox writes.</summary>
+    public const string Channel = "hospital_outbox";
+
+    /// <summary>The statement a PostgreSQL save runs in its transaction.</summary>
+    public const string NotifySql = "NOTIFY " + Channel;
+
     private TaskCompletionSource next = NewSource();
+    private int pending;
 
     /// <summary>Completes when the next outbox write of this process commits, or when <paramref name="timeout"/> passes.</summary>
     /// <returns>True when woken by a write, false on timeout.</returns>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         var task = Volatile.Read(ref next).Task;
+
+        // A wake-up that came while the reader was busy (after its last read began) is not lost: it returns at once.
+        if (Interlocked.Exchange(ref pending, 0) == 1)
+        {
+            return true;
+        }
+
         var finished = await Task.WhenAny(task, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return finished == task;
     }
 
-    internal void Notify() => Interlocked.Exchange(ref next, NewSource()).TrySetResult();
+    /// <summary>Wakes the readers waiting now.</summary>
+    public void Notify()
+    {
+        Volatile.Write(ref pending, 1);
+        Interlocked.Exchange(ref next, NewSource()).TrySetResult();
+    }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
