@@ -40,6 +40,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelTablesAsync(db, ["refresh_tokens"], ct);
             await EnsureRolesAsync(db, ct);
         }),
+        new(6, "Patients: active and deceased flags, normalised search columns with their indexes", AddPatientSearchAsync),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -209,13 +210,86 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }
     }
 
-    private static async Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken)
+    /// <summary>
+    /// Schema step 6: the columns and indexes of the model's patients table that a database of an earlier version lacks,
+    /// generated from the model as a new database would have them, then the search columns filled from each row
+    /// (in C#, as <see cref="SearchText"/> normalises: SQL has no portable accent folding). Re-runnable: what exists is kept.
+    /// </summary>
+    private static async Task AddPatientSearchAsync(HospitalDbContext db, CancellationToken cancellationToken)
     {
-        var sql = db.Database.IsSqlite()
-            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
+        string[] columns = ["is_active", "is_deceased", "date_of_death", "search_name", "search_name_reversed", "search_phone"];
+        // Rows that exist get these; new rows always get values from the entity.
+        var defaults = new Dictionary<string, object> { ["is_active"] = true, ["is_deceased"] = false, ["search_name"] = "", ["search_name_reversed"] = "" };
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var created = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model);
+        var table = created.OfType<CreateTableOperation>().Single(t => t.Name == "patients");
+        var operations = new List<MigrationOperation>();
+        foreach (var column in table.Columns.Where(c => columns.Contains(c.Name)))
+        {
+            if (!await ExistsAsync(db, ColumnExistsSql(db), cancellationToken, ("@table", "patients"), ("@name", column.Name)))
+            {
+                column.Table = "patients";
+                column.Schema = table.Schema;
+                if (!column.IsNullable && defaults.TryGetValue(column.Name, out var value))
+                {
+                    column.DefaultValue = value;
+                }
+
+                operations.Add(column);
+            }
+        }
+
+        foreach (var index in created.OfType<CreateIndexOperation>().Where(i => i.Table == "patients" && i.Columns.Any(c => columns.Contains(c) || c == "email")))
+        {
+            if (!await ExistsAsync(db, IndexExistsSql(db), cancellationToken, ("@table", "patients"), ("@name", index.Name)))
+            {
+                operations.Add(index);
+            }
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+
+        var rows = await db.Patients.AsNoTracking().Where(p => p.SearchName == "")
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Phone }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var name = SearchText.Normalize(row.LastName + " " + row.FirstName);
+            var reversed = SearchText.Normalize(row.FirstName + " " + row.LastName);
+            var phone = SearchText.Digits(row.Phone);
+            await db.Database.ExecuteSqlAsync($"UPDATE patients SET search_name = {name}, search_name_reversed = {reversed}, search_phone = {phone} WHERE id = {row.Id}", cancellationToken);
+        }
+    }
+
+    private static string ColumnExistsSql(HospitalDbContext db) =>
+        db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @name"
             : db.Database.IsMySql()
-                ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
-                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = @table AND column_name = @name"
+                : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @name";
+
+    private static string IndexExistsSql(HospitalDbContext db) =>
+        db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND name = @name"
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = @table AND index_name = @name"
+                : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname = @name";
+
+    private static Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken) =>
+        ExistsAsync(
+            db,
+            db.Database.IsSqlite()
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
+                : db.Database.IsMySql()
+                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
+                    : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name",
+            cancellationToken,
+            ("@name", table));
+
+    private static async Task<bool> ExistsAsync(HospitalDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -228,10 +302,14 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
+            foreach (var (name, value) in parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
         }
         finally

@@ -64,6 +64,7 @@ public static class RoleTable
     public static readonly RoleRow LabOrdering = Of("lab ordering and results", R.Doctor);
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
+    public static readonly RoleRow PatientRegistration = Of("patient registration and edits", R.Receptionist, R.Admin);
 
     /// <summary>The kind of data of each type: every field of the type, unless <see cref="Fields"/> says otherwise.</summary>
     public static readonly IReadOnlyDictionary<string, RoleRow> Types = new Dictionary<string, RoleRow>
@@ -112,6 +113,7 @@ public static class RoleTable
         ["InvalidTransitionError"] = Open,
         ["ConcurrencyError"] = Open,
         ["ValidationError"] = Open,
+        ["InputFieldError"] = Open,
     };
 
     /// <summary>Fields whose kind differs from their type's, and the root fields.</summary>
@@ -131,6 +133,7 @@ public static class RoleTable
         ["Query.patients"] = PatientIdentity,
         ["Query.patient"] = PatientIdentity,
         ["Query.patientByMrn"] = PatientIdentity,
+        ["Query.possiblePatientDuplicates"] = PatientIdentity,
         ["Query.appointments"] = Appointments,
         ["Query.appointment"] = Appointments,
         ["Query.appointmentStatistics"] = Statistics,
@@ -171,6 +174,10 @@ public static class RoleTable
         ["Mutation.collectLabSpecimen"] = SpecimenSteps,
         ["Mutation.startLabAnalysis"] = SpecimenSteps,
         ["Mutation.setBedStatus"] = BedStatus,
+        ["Mutation.registerPatient"] = PatientRegistration,
+        ["Mutation.updatePatient"] = PatientRegistration,
+        ["Mutation.deactivatePatient"] = PatientRegistration,
+        ["Mutation.reactivatePatient"] = PatientRegistration,
 
         // Subscriptions carry the read rule of the data they deliver.
         ["Subscription.appointmentChanged"] = Appointments,
