@@ -158,6 +158,16 @@ public sealed class PatientRegistrationTests(HospitalWebApp app) : IAsyncLifetim
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Save mine over theirs" }).ClickAsync();
         await ui.Page.WaitForURLAsync(url => !url.EndsWith("/edit", StringComparison.Ordinal));
         await Expect(ui.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{lastName}, Norah");
+
+        // Deactivated, not deleted: the chart says so, and the record can be reactivated.
+        await ui.Page.Locator("[data-testid=chart-edit]").ClickAsync();
+        await ui.Page.Locator("[data-testid=deactivate-patient]").ClickAsync();
+        await Expect(ui.Page.GetByText("Inactive record")).ToBeVisibleAsync();
+        await ui.AssertAccessibleAsync("chart of an inactive patient");
+        await ui.Page.Locator("[data-testid=chart-edit]").ClickAsync();
+        await ui.Page.Locator("[data-testid=reactivate-patient]").ClickAsync();
+        await Expect(ui.Page.Locator("[data-testid=chart-mrn]")).ToBeVisibleAsync();
+        await Expect(ui.Page.GetByText("Inactive record")).ToHaveCountAsync(0);
         Assert.Empty(ui.Errors);
     }
 
