@@ -99,6 +99,15 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HospitalDbContext).Assembly);
         SnakeCaseNaming.Apply(builder);
+        if (Database.IsNpgsql())
+        {
+            // Search columns are matched as ordinal prefix ranges (SearchText.PrefixEnd), whatever the database's locale.
+            var patient = builder.Entity<Patient>();
+            patient.Property(p => p.SearchName).UseCollation("C");
+            patient.Property(p => p.SearchNameReversed).UseCollation("C");
+            patient.Property(p => p.SearchPhone).UseCollation("C");
+        }
+
         if (Database.IsMySql())
         {
             MySqlModel.Apply(builder);
@@ -120,6 +129,11 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
             if (entry.State == EntityState.Modified && entry.Entity is IVersioned versioned)
             {
                 versioned.Version++;
+            }
+
+            if (entry.Entity is IHasSearchKeys searchable)
+            {
+                searchable.UpdateSearchKeys();
             }
 
             var found = EntityValidator.Validate(entry.Entity, now);

@@ -46,6 +46,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelTablesAsync(db, ["refunds"], ct);
         }),
         new(6, "Per-instance outbox cursors and the shared data protection key ring", (db, ct) => CreateModelTablesAsync(db, ["outbox_cursors", "data_protection_keys"], ct)),
+        new(7, "Patients: active and deceased flags, normalised search columns with their indexes", AddPatientSearchAsync),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -224,7 +225,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         var missing = new List<string>();
         foreach (var column in columns)
         {
-            if (!await ColumnExistsAsync(db, table, column, cancellationToken))
+            if (!await ExistsAsync(db, ColumnExistsSql(db), cancellationToken, ("@table", table), ("@name", column)))
             {
                 missing.Add(column);
             }
@@ -258,31 +259,85 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }
     }
 
+    /// <summary>
+    /// Schema step 7: the columns and indexes of the model's patients table that a database of an earlier version lacks,
+    /// generated from the model as a new database would have them, then the search columns filled from each row
+    /// (in C#, as <see cref="SearchText"/> normalises: SQL has no portable accent folding). Re-runnable: what exists is kept.
+    /// </summary>
+    private static async Task AddPatientSearchAsync(HospitalDbContext db, CancellationToken cancellationToken)
+    {
+        string[] columns = ["is_active", "is_deceased", "date_of_death", "search_name", "search_name_reversed", "search_phone"];
+        // Rows that exist get these; new rows always get values from the entity.
+        var defaults = new Dictionary<string, object> { ["is_active"] = true, ["is_deceased"] = false, ["search_name"] = "", ["search_name_reversed"] = "" };
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var created = db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model);
+        var table = created.OfType<CreateTableOperation>().Single(t => t.Name == "patients");
+        var operations = new List<MigrationOperation>();
+        foreach (var column in table.Columns.Where(c => columns.Contains(c.Name)))
+        {
+            if (!await ExistsAsync(db, ColumnExistsSql(db), cancellationToken, ("@table", "patients"), ("@name", column.Name)))
+            {
+                column.Table = "patients";
+                column.Schema = table.Schema;
+                if (!column.IsNullable && defaults.TryGetValue(column.Name, out var value))
+                {
+                    column.DefaultValue = value;
+                }
+
+                operations.Add(column);
+            }
+        }
+
+        foreach (var index in created.OfType<CreateIndexOperation>().Where(i => i.Table == "patients" && i.Columns.Any(c => columns.Contains(c) || c == "email")))
+        {
+            if (!await ExistsAsync(db, IndexExistsSql(db), cancellationToken, ("@table", "patients"), ("@name", index.Name)))
+            {
+                operations.Add(index);
+            }
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+
+        var rows = await db.Patients.AsNoTracking().Where(p => p.SearchName == "")
+            .Select(p => new { p.Id, p.FirstName, p.LastName, p.Phone }).ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var name = SearchText.Normalize(row.LastName + " " + row.FirstName);
+            var reversed = SearchText.Normalize(row.FirstName + " " + row.LastName);
+            var phone = SearchText.Digits(row.Phone);
+            await db.Database.ExecuteSqlAsync($"UPDATE patients SET search_name = {name}, search_name_reversed = {reversed}, search_phone = {phone} WHERE id = {row.Id}", cancellationToken);
+        }
+    }
+
+    private static string ColumnExistsSql(HospitalDbContext db) =>
+        db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @name"
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = @table AND column_name = @name"
+                : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @name";
+
+    private static string IndexExistsSql(HospitalDbContext db) =>
+        db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND name = @name"
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = @table AND index_name = @name"
+                : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname = @name";
+
     private static Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken) =>
-        CountAsync(
+        ExistsAsync(
             db,
             db.Database.IsSqlite()
-                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @table"
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
                 : db.Database.IsMySql()
-                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @table"
-                    : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table",
-            table,
-            null,
-            cancellationToken);
+                    ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
+                    : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name",
+            cancellationToken,
+            ("@name", table));
 
-    private static Task<bool> ColumnExistsAsync(HospitalDbContext db, string table, string column, CancellationToken cancellationToken) =>
-        CountAsync(
-            db,
-            db.Database.IsSqlite()
-                ? "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @column"
-                : db.Database.IsMySql()
-                    ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = @table AND column_name = @column"
-                    : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @column",
-            table,
-            column,
-            cancellationToken);
-
-    private static async Task<bool> CountAsync(HospitalDbContext db, string sql, string table, string? column, CancellationToken cancellationToken)
+    private static async Task<bool> ExistsAsync(HospitalDbContext db, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
@@ -296,15 +351,12 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in new[] { ("@table", table), ("@column", column) })
+            foreach (var (name, value) in parameters)
             {
-                if (value is not null)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value;
-                    command.Parameters.Add(parameter);
-                }
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
             }
 
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;

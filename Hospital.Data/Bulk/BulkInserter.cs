@@ -34,6 +34,7 @@ public sealed class BulkInserter
         List<string>? errors = null;
         foreach (var entity in graph.SelectMany(g => g.Value))
         {
+            (entity as Entities.IHasSearchKeys)?.UpdateSearchKeys();
             var found = EntityValidator.Validate(entity, utcNow);
             if (found.Count > 0)
             {

@@ -19,6 +19,15 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         builder.HasIndex(p => new { p.LastName, p.FirstName });
         builder.HasIndex(p => p.DateOfBirth);
         builder.HasIndex(p => p.Phone);
+        builder.HasIndex(p => p.Email);
+
+        // Search as you type seeks these (SearchText), one prefix range per index (schema step 7 added them).
+        builder.Property(p => p.SearchName).HasMaxLength(201);
+        builder.Property(p => p.SearchNameReversed).HasMaxLength(201);
+        builder.Property(p => p.SearchPhone).HasMaxLength(32);
+        builder.HasIndex(p => p.SearchName);
+        builder.HasIndex(p => p.SearchNameReversed);
+        builder.HasIndex(p => p.SearchPhone);
         builder.OwnsOne(p => p.Address, a =>
         {
             a.Property(x => x.Line1).HasMaxLength(200);

@@ -69,3 +69,14 @@ public sealed class NotFoundException(string entity, object id) : Exception($"Th
 {
     public string Entity { get; } = entity;
 }
+
+/// <summary>
+/// The form was loaded at another version than the record has now: someone else changed it in the meantime.
+/// <see cref="ChangedFields"/> names the fields whose stored value differs from what the form sent.
+/// </summary>
+public sealed class StaleVersionException(string entity, int sentVersion, int currentVersion, IReadOnlyList<string> changedFields)
+    : DomainException($"Someone else changed this {entity} since you loaded it (version {sentVersion}, now {currentVersion}).")
+{
+    public int CurrentVersion { get; } = currentVersion;
+    public IReadOnlyList<string> ChangedFields { get; } = changedFields;
+}

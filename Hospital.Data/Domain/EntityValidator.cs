@@ -36,6 +36,17 @@ public static partial class EntityValidator
                 errors.Check(p.DateOfBirth <= DateOnly.FromDateTime(utcNow.AddDays(1)), "DateOfBirth", "must not be in the future");
                 errors.Phone(p.Phone, "Phone");
                 errors.Email(p.Email, "Email");
+                errors.Check(p.DateOfDeath is null || p.IsDeceased, "DateOfDeath", "is only for a deceased patient");
+                errors.Check(p.DateOfDeath is null || p.DateOfDeath >= p.DateOfBirth, "DateOfDeath", "must not be before the date of birth");
+                errors.Check(p.DateOfDeath is null || p.DateOfDeath <= DateOnly.FromDateTime(utcNow.AddDays(1)), "DateOfDeath", "must not be in the future");
+                if (p.Address is { } address)
+                {
+                    errors.Required(address.Line1, "Address.Line1");
+                    errors.Required(address.City, "Address.City");
+                    errors.Required(address.PostalCode, "Address.PostalCode");
+                    errors.Required(address.Country, "Address.Country");
+                }
+
                 if (p.EmergencyContact is { } ec)
                 {
                     errors.Required(ec.Name, "EmergencyContact.Name");

@@ -1,6 +1,6 @@
 namespace Hospital.Data.Entities;
 
-public sealed class Patient : IVersioned
+public sealed class Patient : IVersioned, IHasSearchKeys
 {
     public int Id { get; set; }
 
@@ -19,6 +19,20 @@ public sealed class Patient : IVersioned
     public DateTime RegisteredAt { get; set; }
     public int Version { get; set; }
 
+    /// <summary>False once deactivated (merged, registered by mistake, moved away): patients are never deleted.</summary>
+    public bool IsActive { get; set; } = true;
+    public bool IsDeceased { get; set; }
+    public DateOnly? DateOfDeath { get; set; }
+
+    /// <summary>"last first", normalised by <see cref="SearchText"/>: the index that name search seeks in.</summary>
+    public string SearchName { get; private set; } = "";
+
+    /// <summary>"first last", normalised, so typing the first name first also finds the patient through an index.</summary>
+    public string SearchNameReversed { get; private set; } = "";
+
+    /// <summary>The phone's digits only, so "+1 555 123" and "1555123" find the same patient.</summary>
+    public string? SearchPhone { get; private set; }
+
     public List<Allergy> Allergies { get; init; } = [];
     public List<Condition> Conditions { get; init; } = [];
     public List<Appointment> Appointments { get; init; } = [];
@@ -30,6 +44,13 @@ public sealed class Patient : IVersioned
     public List<Invoice> Invoices { get; init; } = [];
 
     public string FullName => $"{FirstName} {LastName}";
+
+    public void UpdateSearchKeys()
+    {
+        SearchName = SearchText.Normalize(LastName + " " + FirstName);
+        SearchNameReversed = SearchText.Normalize(FirstName + " " + LastName);
+        SearchPhone = SearchText.Digits(Phone);
+    }
 }
 
 public sealed class Address

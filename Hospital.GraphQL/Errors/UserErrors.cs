@@ -36,13 +36,28 @@ public sealed class InvalidTransitionError(InvalidStatusTransitionException exce
 
 [GraphQLDescription("Someone else changed the record since you loaded it; reload and try again.")]
 [AllowAnonymous]
-public sealed class ConcurrencyError(DbUpdateConcurrencyException exception)
+public sealed class ConcurrencyError
 {
-    public string Message { get; } =
-        $"Someone else changed this {exception.Entries.FirstOrDefault()?.Metadata.DisplayName().ToLowerInvariant() ?? "record"} in the meantime. Reload it and try again.";
+    public ConcurrencyError(DbUpdateConcurrencyException exception) =>
+        Message = $"Someone else changed this {exception.Entries.FirstOrDefault()?.Metadata.DisplayName().ToLowerInvariant() ?? "record"} in the meantime. Reload it and try again.";
+
+    public ConcurrencyError(StaleVersionException exception)
+    {
+        Message = exception.Message + " Reload it and try again.";
+        CurrentVersion = exception.CurrentVersion;
+        ChangedFields = exception.ChangedFields;
+    }
+
+    public string Message { get; }
 
     [GraphQLDescription("A stable word for programs: CONCURRENT_CHANGE.")]
     public string Code => "CONCURRENT_CHANGE";
+
+    [GraphQLDescription("The record's version now, where the mutation took a version: send it with your changes after you reviewed theirs.")]
+    public int? CurrentVersion { get; }
+
+    [GraphQLDescription("The input fields whose stored value differs from what you sent, e.g. phone or address.city (empty when not known).")]
+    public IReadOnlyList<string> ChangedFields { get; } = [];
 }
 
 [GraphQLDescription("The input breaks a rule (a required reason is missing, a value is out of range, ...).")]
@@ -53,12 +68,14 @@ public sealed class ValidationError
     {
         Message = string.Join("; ", exception.Errors);
         Errors = exception.Errors;
+        Fields = [.. exception.Errors.Select(InputField.FromError)];
     }
 
     public ValidationError(DomainException exception)
     {
         Message = exception.Message;
         Errors = [exception.Message];
+        Fields = [new InputFieldError(null, exception.Message)];
     }
 
     public string Message { get; }
@@ -68,6 +85,28 @@ public sealed class ValidationError
 
     [GraphQLDescription("Each broken rule, as \"Entity.field: message\" where it concerns one field.")]
     public IReadOnlyList<string> Errors { get; }
+
+    [GraphQLDescription("The same rules by input field (e.g. firstName, address.city), for forms to show beside the field; field is null where a rule concerns no one field.")]
+    public IReadOnlyList<InputFieldError> Fields { get; } = [];
+}
+
+[GraphQLDescription("A broken rule of one input field.")]
+[AllowAnonymous]
+public sealed record InputFieldError(
+    [property: GraphQLDescription("The input field's path in the mutation's input, e.g. dateOfBirth or emergencyContact.phone.")] string? Field,
+    string Message);
+
+/// <summary>Turns the domain's "Entity.Field.Sub: message" into the input path "field.sub" (entity dropped, camelCase).</summary>
+internal static class InputField
+{
+    public static InputFieldError FromError(string error)
+    {
+        var colon = error.IndexOf(": ", StringComparison.Ordinal);
+        var path = colon < 0 ? [] : error[..colon].Split('.');
+        return path.Length < 2
+            ? new InputFieldError(null, error)
+            : new InputFieldError(string.Join('.', path[1..].Select(f => char.ToLowerInvariant(f[0]) + f[1..])), error[(colon + 2)..]);
+    }
 }
 
 [GraphQLDescription("The payment is more than the invoice's balance.")]

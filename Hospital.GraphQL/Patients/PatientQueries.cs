@@ -17,8 +17,10 @@ public static class PatientQueries
     [UseFiltering]
     [UseSorting]
     [GraphQLDescription("Patients ordered by name.")]
-    public static IQueryable<Patient> GetPatients(HospitalDbContext db) =>
-        db.Patients.AsNoTracking().OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
+    public static IQueryable<Patient> GetPatients(
+        [GraphQLDescription("What staff type to find a patient: the start of the last or first name (\"smi jo\", \"john smi\"), an MRN (\"MRN-00042\") or the digits of a phone number. Case and accents do not matter; each is an index seek.")] string? search,
+        HospitalDbContext db) =>
+        PatientSearch.Apply(db.Patients.AsNoTracking(), search).OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id);
 
     public static Task<Patient?> GetPatientAsync([ID<Patient>] int id, PatientByIdDataLoader patients, CancellationToken cancellationToken) =>
         patients.LoadAsync(id, cancellationToken);
@@ -26,4 +28,18 @@ public static class PatientQueries
     [GraphQLDescription("The patient with this medical record number, e.g. MRN-0000042.")]
     public static Task<Patient?> GetPatientByMrnAsync(string mrn, HospitalDbContext db, CancellationToken cancellationToken) =>
         db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Mrn == mrn.Trim().ToUpperInvariant(), cancellationToken);
+
+    [GraphQLDescription("Patients already registered who may be the person about to be registered: the same name and date of birth, or the same phone number or email. Ask before registerPatient.")]
+    public static Task<List<Patient>> GetPossiblePatientDuplicatesAsync(
+        string firstName,
+        string lastName,
+        DateOnly dateOfBirth,
+        string? phone,
+        string? email,
+        HospitalDbContext db,
+        CancellationToken cancellationToken) =>
+        PatientSearch.Duplicates(db.Patients.AsNoTracking(), firstName, lastName, dateOfBirth, phone, email)
+            .OrderBy(p => p.LastName).ThenBy(p => p.FirstName).ThenBy(p => p.Id)
+            .Take(10)
+            .ToListAsync(cancellationToken);
 }

@@ -18,11 +18,12 @@ public static class PatientType
     public static void Configure(ObjectTypeConfiguration<Patient> type) => type
         .Description("A person registered for care, identified by their medical record number.")
         .Requires(p => p.FullName, p => p.FirstName, p => p.LastName)
-        .Ignore(p => p.BloodType);
+        .Ignore(p => p.BloodType)
+        .Ignore(p => p.SearchName).Ignore(p => p.SearchNameReversed).Ignore(p => p.SearchPhone);
 
     // Patient data is filterable only where staff search by it: identity, contact and registration.
     public static void ConfigureFiltering(FilterConfiguration<Patient> filter) => filter.BindFieldsExplicitly()
-        .Field(p => p.Mrn).Field(p => p.FirstName).Field(p => p.LastName).Field(p => p.DateOfBirth).Field(p => p.Phone).Field(p => p.Sex).Field(p => p.RegisteredAt);
+        .Field(p => p.Mrn).Field(p => p.FirstName).Field(p => p.LastName).Field(p => p.DateOfBirth).Field(p => p.Phone).Field(p => p.Sex).Field(p => p.RegisteredAt).Field(p => p.IsActive);
 
     public static void ConfigureSorting(SortConfiguration<Patient> sort) => sort.BindFieldsExplicitly()
         .Field(p => p.LastName).Field(p => p.FirstName).Field(p => p.DateOfBirth).Field(p => p.Mrn).Field(p => p.RegisteredAt);

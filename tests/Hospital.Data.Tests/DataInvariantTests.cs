@@ -301,6 +301,62 @@ public abstract class DataInvariantTests(DatabaseProvider provider, DatabaseServ
         await Assert.ThrowsAsync<SchemaException>(() => database.Schema.EnsureSchemaAsync(Ct));
     }
 
+    [Fact]
+    public async Task SchemaStep7_OnADatabaseWithoutSearchColumns_AddsThemAndFillsThemFromEachPatient()
+    {
+        // Arrange: the patients table as schema version 4 had it (no flags, no search columns, no email index).
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "UPDATE patients SET first_name = 'Zoë', last_name = 'Ångström-Berg', phone = '+46 (8) 123 45' WHERE id = {0}", [data.Patient.Id], Ct);
+            foreach (var index in new[] { "ix_patients_search_name", "ix_patients_search_name_reversed", "ix_patients_search_phone", "ix_patients_email" })
+            {
+                var drop = db.Database.IsMySql() ? "DROP INDEX " + index + " ON patients" : "DROP INDEX " + index;
+                await db.Database.ExecuteSqlRawAsync(drop, Ct);
+            }
+
+            foreach (var column in new[] { "is_active", "is_deceased", "date_of_death", "search_name", "search_name_reversed", "search_phone" })
+            {
+                await db.Database.ExecuteSqlRawAsync("ALTER TABLE patients DROP COLUMN " + column, Ct);
+            }
+
+            await db.SchemaVersions.Where(v => v.Version == 7).ExecuteDeleteAsync(Ct);
+        }
+
+        // Act
+        var applied = await database.Schema.EnsureSchemaAsync(Ct);
+
+        // Assert
+        Assert.Equal([7], applied);
+        await using var check = database.CreateContext();
+        var patient = await check.Patients.AsNoTracking().SingleAsync(p => p.Id == data.Patient.Id, Ct);
+        Assert.Equal("angstrom berg zoe", patient.SearchName);
+        Assert.Equal("zoe angstrom berg", patient.SearchNameReversed);
+        Assert.Equal("46812345", patient.SearchPhone);
+        Assert.True(patient.IsActive);
+        Assert.False(patient.IsDeceased);
+        Assert.DoesNotContain(await check.Patients.AsNoTracking().ToListAsync(Ct), p => p.SearchName.Length == 0);
+        Assert.Empty(await database.Schema.EnsureSchemaAsync(Ct));
+    }
+
+    [Fact]
+    public async Task SavingAPatient_KeepsItsSearchColumnsInStepWithItsFields()
+    {
+        await using (var db = database.CreateContext())
+        {
+            var patient = await db.Patients.SingleAsync(p => p.Id == data.Patient.Id, Ct);
+            patient.FirstName = "Renée";
+            patient.Phone = "+1 555 010 9999";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using var check = database.CreateContext();
+        var saved = await check.Patients.AsNoTracking().SingleAsync(p => p.Id == data.Patient.Id, Ct);
+        Assert.EndsWith(" renee", saved.SearchName, StringComparison.Ordinal);
+        Assert.StartsWith("renee ", saved.SearchNameReversed, StringComparison.Ordinal);
+        Assert.Equal("15550109999", saved.SearchPhone);
+    }
+
     private Admission NewAdmission(int patientId, int bedId) => new()
     {
         PatientId = patientId,

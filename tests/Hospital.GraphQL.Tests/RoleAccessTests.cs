@@ -103,7 +103,13 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["voidInvoice"] = $"invoiceId: \"{Missing("Invoice")}\", reason: \"test\"",
             ["recordPayment"] = $"invoiceId: \"{Missing("Invoice")}\", amount: 10, method: CASH",
             ["refundPayment"] = $"paymentId: \"{Missing("Payment")}\", amount: 10, reason: \"test\"",
+            ["registerPatient"] = "firstName: \"\", lastName: \"Refused\", dateOfBirth: \"1990-01-01\", sex: FEMALE",
+            ["updatePatient"] = $"patientId: \"{ids.MissingPatient}\", version: 0, firstName: \"A\", lastName: \"B\", dateOfBirth: \"1990-01-01\", sex: FEMALE",
+            ["deactivatePatient"] = $"patientId: \"{ids.MissingPatient}\"",
+            ["reactivatePatient"] = $"patientId: \"{ids.MissingPatient}\"",
         };
+        // Steps without an id to miss reach the resolver with input it refuses (a blank first name), so nothing changes.
+        var reached = new Dictionary<string, string> { ["registerPatient"] = "ValidationError" };
         var mutation = (ObjectType)api.Services.GetRequiredService<Schema>().MutationType!;
         // changePassword acts on the caller's own account (AccountApiTests): there is no unknown id to send it.
         var guarded = mutation.Fields.Where(f => RoleTable.Field("Mutation", f.Name) is { Anonymous: false } && f.Name != "changePassword").Select(f => f.Name).ToList();
@@ -112,12 +118,12 @@ public sealed class RoleAccessTests(HospitalApi api)
         var wrong = new List<string>();
         foreach (var (name, input) in steps)
         {
-            // Unknown ids: a role that may take the step gets the typed NotFoundError, and nothing changes either way.
+            // Unknown ids: a role that may take the step gets the typed NotFoundError (or the error of `reached`), and nothing changes either way.
             var result = await api.PostWithTokenAsync(token, $"mutation {{ {name}(input: {{ {input} }}) {{ errors {{ __typename }} }} }}");
             var expected = RoleTable.Field("Mutation", name)!;
             if (expected.Allows(role))
             {
-                if (result["errors"] is not null || (string?)result["data"]?[name]?["errors"]?[0]?["__typename"] != "NotFoundError")
+                if (result["errors"] is not null || (string?)result["data"]?[name]?["errors"]?[0]?["__typename"] != reached.GetValueOrDefault(name, "NotFoundError"))
                 {
                     wrong.Add($"{name}: {expected} should reach the resolver, got {result.ToJsonString()}");
                 }
@@ -387,6 +393,7 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["patients"] = "patients(first: 1) { nodes { id } }",
             ["patient"] = $"patient(id: \"{ids.Patient}\") {{ id }}",
             ["patientByMrn"] = $"patientByMrn(mrn: \"{ids.PatientMrn}\") {{ id }}",
+            ["possiblePatientDuplicates"] = $"possiblePatientDuplicates({ids.PatientDuplicateArguments}) {{ id }}",
             ["appointments"] = "appointments(first: 1) { nodes { id } }",
             ["appointment"] = $"appointment(id: \"{ids.Appointment}\") {{ id }}",
             ["appointmentStatistics"] = "appointmentStatistics(from: \"2000-01-01T00:00:00Z\", to: \"2100-01-01T00:00:00Z\") { total }",
@@ -536,7 +543,8 @@ public sealed class RoleAccessTests(HospitalApi api)
     private sealed record Ids(
         string Patient, string PatientMrn, string PatientWithAllergies, string PatientWithConditions, string PatientWithVitals, string PatientWithPrescriptions,
         string Appointment, string OthersAppointment, string Encounter, string LabOrder, string LabOrderWithNotes, string Admission, string Bed, string Invoice,
-        string Doctor, string Department, string Ward, string MissingAppointment, string MissingPatient, string MissingLabOrder, string MissingBed);
+        string Doctor, string Department, string Ward, string MissingAppointment, string MissingPatient, string MissingLabOrder, string MissingBed,
+        string PatientDuplicateArguments);
 
     /// <summary>Database keys of the entities the subscription probes announce.</summary>
     private sealed record Keys(long Appointment, long LabOrder, long LabResult, long LabNote, long Bed);
@@ -570,7 +578,8 @@ public sealed class RoleAccessTests(HospitalApi api)
             NodeIds.Encode("Appointment", 987654),
             NodeIds.Encode("Patient", 987654),
             NodeIds.Encode("LabOrder", 987654),
-            NodeIds.Encode("Bed", 987654));
+            NodeIds.Encode("Bed", 987654),
+            $"firstName: \"{patient.FirstName}\", lastName: \"{patient.LastName}\", dateOfBirth: \"{patient.DateOfBirth:yyyy-MM-dd}\"");
     }
 
     private async Task<Keys> KeysAsync()

@@ -65,6 +65,7 @@ public static class RoleTable
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
     public static readonly RoleRow BillingSteps = Of("billing steps", R.Admin, R.Receptionist);
+    public static readonly RoleRow PatientRegistration = Of("patient registration and edits", R.Receptionist, R.Admin);
 
     /// <summary>The kind of data of each type: every field of the type, unless <see cref="Fields"/> says otherwise.</summary>
     public static readonly IReadOnlyDictionary<string, RoleRow> Types = new Dictionary<string, RoleRow>
@@ -117,6 +118,7 @@ public static class RoleTable
         ["PaymentExceedsBalanceError"] = Open,
         ["RefundExceedsPaymentError"] = Open,
         ["AlreadyInvoicedError"] = Open,
+        ["InputFieldError"] = Open,
     };
 
     /// <summary>Fields whose kind differs from their type's, and the root fields.</summary>
@@ -136,6 +138,7 @@ public static class RoleTable
         ["Query.patients"] = PatientIdentity,
         ["Query.patient"] = PatientIdentity,
         ["Query.patientByMrn"] = PatientIdentity,
+        ["Query.possiblePatientDuplicates"] = PatientIdentity,
         ["Query.appointments"] = Appointments,
         ["Query.appointment"] = Appointments,
         ["Query.appointmentStatistics"] = Statistics,
@@ -184,6 +187,10 @@ public static class RoleTable
         ["Mutation.voidInvoice"] = BillingSteps,
         ["Mutation.recordPayment"] = BillingSteps,
         ["Mutation.refundPayment"] = BillingSteps,
+        ["Mutation.registerPatient"] = PatientRegistration,
+        ["Mutation.updatePatient"] = PatientRegistration,
+        ["Mutation.deactivatePatient"] = PatientRegistration,
+        ["Mutation.reactivatePatient"] = PatientRegistration,
 
         // Subscriptions carry the read rule of the data they deliver.
         ["Subscription.appointmentChanged"] = Appointments,

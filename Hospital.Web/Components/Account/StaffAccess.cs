@@ -19,6 +19,9 @@ public static class StaffAccess
     /// <summary>Invoices and payments: reception and administration.</summary>
     public static bool ReadsBilling(ClaimsPrincipal user) => user.IsInRole(Roles.Receptionist) || user.IsInRole(Roles.Admin);
 
+    /// <summary>Registering patients and editing their details: reception and administration.</summary>
+    public static bool RegistersPatients(ClaimsPrincipal user) => user.IsInRole(Roles.Receptionist) || user.IsInRole(Roles.Admin);
+
     /// <summary>Check-in, cancellation and no-show: reception.</summary>
     public static bool RunsFrontDesk(ClaimsPrincipal user) => user.IsInRole(Roles.Receptionist);
 

@@ -6,24 +6,13 @@ namespace Hospital.Web.Components.Patients;
 /// <summary>The patients grid's search text and sort columns as GraphQL <c>where</c> and <c>order</c>.</summary>
 public static class PatientQueryMapping
 {
-    /// <summary>The search text (name or MRN, case-insensitive), sex and age group as one <c>where</c>; null for "everyone".</summary>
-    public static PatientFilterInput? Filter(string? search, Sex? sex = null, AgeGroup age = AgeGroup.All, DateOnly today = default)
+    /// <summary>The search box's text as the API's <c>search</c> argument (start of a name, an MRN, phone digits); null for none.</summary>
+    public static string? Search(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The sex and age group as one <c>where</c>; null for "everyone".</summary>
+    public static PatientFilterInput? Filter(Sex? sex = null, AgeGroup age = AgeGroup.All, DateOnly today = default)
     {
         var parts = new List<PatientFilterInput>();
-        var text = search?.Trim();
-        if (!string.IsNullOrEmpty(text))
-        {
-            parts.Add(new PatientFilterInput
-            {
-                Or = new PatientFilterInput[]
-                {
-                    new() { LastName = new StringOperationFilterInput { Icontains = text } },
-                    new() { FirstName = new StringOperationFilterInput { Icontains = text } },
-                    new() { Mrn = new StringOperationFilterInput { Icontains = text } },
-                },
-            });
-        }
-
         if (sex is { } wanted)
         {
             parts.Add(new PatientFilterInput { Sex = new SexOperationFilterInput { Eq = wanted } });

@@ -28,7 +28,8 @@ internal sealed class Instance : IAsyncDisposable
     /// <summary>Builds an instance without preparing or starting it.</summary>
     public static Instance Build(DatabaseProvider provider, string connectionString, string instanceId, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = typeof(HospitalGraphQLExtensions).Assembly.GetName().Name });
+        // Not Production, which never seeds demo data; not Development either, so production rules (keys, headers) apply.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Staging", ApplicationName = typeof(HospitalGraphQLExtensions).Assembly.GetName().Name });
         var configuration = new Dictionary<string, string?>
         {
             ["Database:Provider"] = provider.ToString(),

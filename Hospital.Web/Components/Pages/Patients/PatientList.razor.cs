@@ -142,12 +142,13 @@ public sealed partial class PatientList : IDisposable
     {
         var searched = search.Trim();
         Sex? sex = Enum.TryParse<Sex>(sexFilter, out var parsed) ? parsed : null;
-        var where = PatientQueryMapping.Filter(searched, sex, ageFilter, Time.Today);
+        var where = PatientQueryMapping.Filter(sex, ageFilter, Time.Today);
+        var text = PatientQueryMapping.Search(searched);
         var order = PatientQueryMapping.Order(args.Sorts);
         pages.Reset(PagesKey(searched, args.Sorts));
         var skip = args.Skip ?? 0;
         var top = args.Top ?? PageSize;
-        if (await loader.LoadAsync(ct => FetchPageAsync(skip, top, where, order, ct), disposed.Token))
+        if (await loader.LoadAsync(ct => FetchPageAsync(skip, top, text, where, order, ct), disposed.Token))
         {
             Show(loader.Data!.Patients, skip);
         }
@@ -172,17 +173,17 @@ public sealed partial class PatientList : IDisposable
         $"{searched}|{sexFilter}|{ageFilter}|" + string.Join(",", sorts?.Select(s => s.Property + s.SortOrder) ?? []);
 
     private async Task<IOperationResult<ISearchPatientsResult>> FetchPageAsync(
-        int skip, int top, PatientFilterInput? where, IReadOnlyList<PatientSortInput>? order, CancellationToken token)
+        int skip, int top, string? text, PatientFilterInput? where, IReadOnlyList<PatientSortInput>? order, CancellationToken token)
     {
         if (pages.TryGetAfter(skip, out var after))
         {
-            return await SearchPatients.ExecuteAsync(first: top, after: after, where: where, order: order, cancellationToken: token);
+            return await SearchPatients.ExecuteAsync(search: text, first: top, after: after, where: where, order: order, cancellationToken: token);
         }
 
         if (count is { } total && skip + top >= total)
         {
             // The last page: the last rows, whatever their cursors.
-            return await SearchPatients.ExecuteAsync(last: total - skip, where: where, order: order, cancellationToken: token);
+            return await SearchPatients.ExecuteAsync(search: text, last: total - skip, where: where, order: order, cancellationToken: token);
         }
 
         // A jump past the pages seen so far: walk from the nearest known page start to the cursor before this page.
@@ -190,7 +191,7 @@ public sealed partial class PatientList : IDisposable
         while (offset < skip)
         {
             var step = Math.Min(skip - offset, 200);
-            var walk = await SearchPatients.ExecuteAsync(first: step, after: cursor, where: where, order: order, cancellationToken: token);
+            var walk = await SearchPatients.ExecuteAsync(search: text, first: step, after: cursor, where: where, order: order, cancellationToken: token);
             if (walk.Data?.Patients is not { } walked)
             {
                 return walk;
@@ -201,7 +202,7 @@ public sealed partial class PatientList : IDisposable
             pages.Remember(offset, cursor);
         }
 
-        return await SearchPatients.ExecuteAsync(first: top, after: cursor, where: where, order: order, cancellationToken: token);
+        return await SearchPatients.ExecuteAsync(search: text, first: top, after: cursor, where: where, order: order, cancellationToken: token);
     }
 
     private void OpenChart(DataGridRowMouseEventArgs<IPatientRow> args) => Navigation.NavigateTo(PatientLinks.Chart(args.Data!.Id));
