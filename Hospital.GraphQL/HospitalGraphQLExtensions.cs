@@ -29,6 +29,8 @@ public static class HospitalGraphQLExtensions
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<Appointments.SchedulingOptions>().BindConfiguration(Appointments.SchedulingOptions.Section);
+        services.AddSingleton<Appointments.Scheduler>();
         services.AddHostedService<Live.OutboxRelay>();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
         services.AddChangeLoader(db => db.Beds, b => b.Id);

@@ -96,12 +96,32 @@ public sealed class OutboxInterceptor(OutboxSignal signal, TimeProvider clock) :
         return Task.CompletedTask;
     }
 
+    // EF Core reports a concurrency failure here instead of SaveChangesFailed. Without ending the save, its notes (and
+    // the transaction it opened) would outlive it on the pooled context, and the context's next save would commit them.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        SaveChangesFailed(eventData);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        SaveChangesFailed(eventData);
+        return ValueTask.FromResult(result);
+    }
+
     /// <summary>Notes the entities whose changes raise events; null when there are none (or events are suppressed).</summary>
     private PendingSave? Begin(DbContext? context)
     {
         if (context is null || OutboxScope.IsSuppressed || (pending.TryGetValue(context, out var current) && current.Writing))
         {
             return null;
+        }
+
+        // A save that ended without a word to this interceptor leaves nothing behind for this one.
+        if (current is not null)
+        {
+            End(current);
         }
 
         List<(IRaisesChanges, bool, PropertyValues?)>? raisers = null;
