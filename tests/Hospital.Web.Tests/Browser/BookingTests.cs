@@ -54,4 +54,32 @@ public sealed class BookingTests(HospitalWebApp app)
         await Expect(card).ToHaveAttributeAsync("data-status", "scheduled");
         Assert.Empty(ui.Errors);
     }
+
+    [Fact]
+    public async Task Reception_ReschedulesFromTheDetails_ToAnotherFreeTime()
+    {
+        await using var ui = await UiSession.StartAsync(app, userName: "reception");
+        await ui.GotoAsync("appointments?view=day&date=2026-12-01");
+        var card = ui.Page.Locator("[data-testid=appointment][data-status=scheduled]").Last;
+        var name = await card.Locator(".appt-patient").TextContentAsync();
+        await card.Locator(".appt-open").ClickAsync();
+        var dialog = ui.Page.GetByRole(AriaRole.Dialog);
+        var before = await dialog.GetByTestId("details-when").TextContentAsync();
+
+        // Act: Reschedule…, then the last free time of that day.
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Reschedule…" }).ClickAsync();
+        var slot = dialog.GetByTestId("reschedule-slot").Last;
+        await Expect(slot).ToBeVisibleAsync();
+        var time = await slot.TextContentAsync();
+        await ui.AssertAccessibleAsync("reschedule in the appointment details");
+        await slot.ClickAsync();
+
+        // Assert: the dialog shows the new time; the appointment is still scheduled.
+        await Expect(dialog.GetByTestId("details-when")).ToContainTextAsync(time!.Trim());
+        Assert.NotEqual(before, await dialog.GetByTestId("details-when").TextContentAsync());
+        await Expect(dialog.Locator(".appt-details-status")).ToContainTextAsync("Scheduled");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
+        await Expect(ui.Page.Locator($"[data-testid=appointment][data-start='{time.Trim()}']").Filter(new() { HasTextString = name! })).ToHaveCountAsync(1);
+        Assert.Empty(ui.Errors);
+    }
 }
