@@ -32,6 +32,8 @@ public static class HospitalGraphQLExtensions
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<Billing.BillingOptions>().BindConfiguration(Billing.BillingOptions.Section);
+        services.AddOptions<Appointments.SchedulingOptions>().BindConfiguration(Appointments.SchedulingOptions.Section);
+        services.AddSingleton<Appointments.Scheduler>();
         services.AddHostedService<Live.OutboxRelay>();
         services.AddHostedService<Live.OutboxListener>();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);

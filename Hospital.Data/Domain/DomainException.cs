@@ -17,12 +17,18 @@ public sealed class AppointmentOverlapException(int doctorId, DateTime startsAt,
     : DomainException($"Doctor {doctorId} already has an appointment between {startsAt:u} and {endsAt:u}.")
 {
     public int DoctorId { get; } = doctorId;
+
+    public DateTime StartsAt { get; } = startsAt;
+
+    public DateTime EndsAt { get; } = endsAt;
 }
 
 public sealed class OutsideWorkingHoursException(int doctorId, DateTime startsAt)
     : DomainException($"Doctor {doctorId} does not work at {startsAt:u}.")
 {
     public int DoctorId { get; } = doctorId;
+
+    public DateTime StartsAt { get; } = startsAt;
 }
 
 public sealed class BedNotAvailableException(int bedId, string status)

@@ -16,6 +16,9 @@ public static class Access
 
     public const string Appointments = Roles.Staff;
 
+    /// <summary>Booking and moving appointments: the front desk and admins; a doctor only in their own schedule.</summary>
+    public const string Booking = Roles.Admin + "," + Roles.Receptionist + "," + Roles.Doctor;
+
     /// <summary>Wards, beds and admissions.</summary>
     public const string Wards = Roles.Staff;
 

@@ -145,6 +145,30 @@ public abstract class OutboxTests(DatabaseProvider provider, DatabaseServers ser
     }
 
     [Fact]
+    public async Task AfterAConcurrencyFailure_TheContextsNextSave_AnnouncesNothingOfIt()
+    {
+        await using var first = database.CreateContext();
+        await using var second = database.CreateContext();
+        var mine = await first.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+        var theirs = await second.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct);
+        mine.Status = BedStatus.Cleaning;
+        await first.SaveChangesAsync(Ct);
+        theirs.Status = BedStatus.OutOfService;
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync(Ct));
+        var before = await MaxIdAsync();
+
+        // The same context (as a pooled one is reused) saves something that raises no event.
+        second.ChangeTracker.Clear();
+        second.Set<TimeOff>().Add(new TimeOff { DoctorId = data.Doctor.Id, StartsAt = TestData.Monday9, EndsAt = TestData.Monday9.AddHours(1), Reason = "Course" });
+        await second.SaveChangesAsync(Ct);
+
+        Assert.Empty(await RowsAfterAsync(before));
+        await using var check = database.CreateContext();
+        Assert.Equal(BedStatus.Cleaning, (await check.Beds.SingleAsync(b => b.Id == data.Bed.Id, Ct)).Status);
+        Assert.True(await check.Set<TimeOff>().AnyAsync(t => t.Reason == "Course", Ct));
+    }
+
+    [Fact]
     public async Task SuppressedWork_WritesNoRow()
     {
         var before = await MaxIdAsync();

@@ -145,6 +145,31 @@ public abstract partial class LiveApiTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task BookingAndRescheduling_AreNews_ForTheDoctorsSubscribers()
+    {
+        var (_, doctorId) = await ScheduledAppointmentAsync();
+        var tomorrow = DateTime.UtcNow.Date.AddDays(1);
+        var free = await Api.PostAsAsync("reception", "query ($d: ID, $from: DateTime!, $to: DateTime!) { availableSlots(doctorId: $d, from: $from, to: $to) { startsAt } }", new { d = doctorId, from = tomorrow, to = tomorrow.AddDays(14) });
+        var slots = free["data"]!["availableSlots"]!.AsArray();
+        var patient = (string)(await Api.PostAsAsync("reception", "{ patients(first: 1) { nodes { id } } }"))["data"]!["patients"]!["nodes"]![0]!["id"]!;
+        await using var subscription = await SubscribeAsync(
+            "doctor",
+            "subscription ($doctor: ID) { appointmentChanged(doctorId: $doctor) { id status startsAt } }",
+            new Dictionary<string, object?> { ["doctor"] = doctorId },
+            $"AppointmentChanged:doctor:{NodeIds.DecodeKey(doctorId, "Doctor", typeof(int))}");
+
+        var booked = await Api.PostAsAsync("reception", "mutation ($p: ID!, $d: ID!, $s: DateTime) { bookAppointment(input: { patientId: $p, doctorId: $d, startsAt: $s, reason: \"Check-up\" }) { appointment { id } errors { __typename } } }", new { p = patient, d = doctorId, s = (string?)slots[0]!["startsAt"] });
+        var id = (string?)booked["data"]!["bookAppointment"]!["appointment"]!["id"];
+        var first = await subscription.NextAsync();
+        await Api.PostAsAsync("reception", "mutation ($id: ID!, $s: DateTime!) { rescheduleAppointment(input: { appointmentId: $id, startsAt: $s }) { errors { __typename } } }", new { id, s = (string?)slots[^1]!["startsAt"] });
+        var second = await subscription.NextAsync();
+
+        Assert.Equal((id, "SCHEDULED"), ((string?)first["appointmentChanged"]!["id"], (string?)first["appointmentChanged"]!["status"]));
+        Assert.Equal(id, (string?)second["appointmentChanged"]!["id"]);
+        Assert.Equal(DateTime.Parse((string)slots[^1]!["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime(), DateTime.Parse((string)second["appointmentChanged"]!["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime());
+    }
+
+    [Fact]
     public async Task AppointmentChanged_IsNarrowedToThePatient()
     {
         var (mine, _) = await ScheduledAppointmentAsync();

@@ -61,6 +61,9 @@ public static class RoleTable
     // The steps (writing).
     public static readonly RoleRow Reception = Of("reception steps", R.Receptionist);
     public static readonly RoleRow DoctorsOwn = Of("the doctor's own steps", R.Doctor);
+
+    /// <summary>Booking and moving appointments: the front desk and admins; doctors in their own schedule only (resolver rule).</summary>
+    public static readonly RoleRow Booking = Of("booking", R.Admin, R.Doctor, R.Receptionist);
     public static readonly RoleRow LabOrdering = Of("lab ordering and results", R.Doctor);
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
@@ -84,6 +87,7 @@ public static class RoleTable
         ["LabResult"] = Clinical,
         ["LabNote"] = Clinical,
         ["Appointment"] = Appointments,
+        ["FreeSlot"] = Appointments,
         ["Ward"] = WardLabels,
         ["Bed"] = Wards,
         ["Admission"] = Wards,
@@ -119,6 +123,8 @@ public static class RoleTable
         ["RefundExceedsPaymentError"] = Open,
         ["AlreadyInvoicedError"] = Open,
         ["InputFieldError"] = Open,
+        ["SlotTakenError"] = Open,
+        ["OutsideWorkingHoursError"] = Open,
     };
 
     /// <summary>Fields whose kind differs from their type's, and the root fields.</summary>
@@ -141,6 +147,7 @@ public static class RoleTable
         ["Query.possiblePatientDuplicates"] = PatientIdentity,
         ["Query.appointments"] = Appointments,
         ["Query.appointment"] = Appointments,
+        ["Query.availableSlots"] = Appointments,
         ["Query.appointmentStatistics"] = Statistics,
         ["Query.bedOccupancy"] = Statistics,
         ["Query.auditEntries"] = Audit,
@@ -171,6 +178,8 @@ public static class RoleTable
         ["Mutation.checkInAppointment"] = Reception,
         ["Mutation.cancelAppointment"] = Reception,
         ["Mutation.markAppointmentNoShow"] = Reception,
+        ["Mutation.bookAppointment"] = Booking,
+        ["Mutation.rescheduleAppointment"] = Booking,
         ["Mutation.startAppointment"] = DoctorsOwn,
         ["Mutation.completeAppointment"] = DoctorsOwn,
         ["Mutation.orderLabTest"] = LabOrdering,
