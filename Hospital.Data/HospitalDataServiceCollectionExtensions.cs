@@ -18,7 +18,10 @@ public static class HospitalDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<HospitalDbContext>((sp, builder) =>
         {
             options.Configure(builder);
-            builder.AddInterceptors(sp.GetRequiredService<Outbox.OutboxInterceptor>());
+
+            // The audit interceptor first: it opens the save's transaction, so the outbox's rows and the audit entries
+            // commit (or roll back) with the change.
+            builder.AddInterceptors(sp.GetRequiredService<Audit.AuditInterceptor>(), sp.GetRequiredService<Outbox.OutboxInterceptor>());
 
             // Diagnostics (tests counting SQL statements, tracing) plug in by registering interceptors.
             builder.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
@@ -26,6 +29,7 @@ public static class HospitalDataServiceCollectionExtensions
         services.AddSingleton<SchemaManager>();
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddSingleton<Outbox.OutboxInterceptor>();
+        services.AddSingleton<Audit.AuditInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

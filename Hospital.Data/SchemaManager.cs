@@ -40,6 +40,12 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelTablesAsync(db, ["refresh_tokens"], ct);
             await EnsureRolesAsync(db, ct);
         }),
+        new(5, "Audit log: who, from where, through what; append-only", async (db, ct) =>
+        {
+            await AddModelColumnsAsync(db, "audit_entries", ["role", "staff_member_id", "user_agent", "transport", "operation_name"], ct);
+            await CreateModelIndexesAsync(db, "audit_entries", ["ix_audit_entries_action_occurred_at"], ct);
+            await ExecuteAllAsync(ProviderSql.AuditAppendOnly)(db, ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -209,13 +215,83 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }
     }
 
-    private static async Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds columns a later version added to a table of the model, typed as the model says, each only when missing (a
+    /// database created by this build's step 1 has them already).
+    /// </summary>
+    private static async Task AddModelColumnsAsync(HospitalDbContext db, string table, IReadOnlyCollection<string> columns, CancellationToken cancellationToken)
     {
-        var sql = db.Database.IsSqlite()
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var definition = model.Tables.Single(t => t.Name == table);
+        var operations = new List<MigrationOperation>();
+        foreach (var name in columns)
+        {
+            if (await ColumnExistsAsync(db, table, name, cancellationToken))
+            {
+                continue;
+            }
+
+            var column = definition.Columns.Single(c => c.Name == name);
+            operations.Add(new AddColumnOperation
+            {
+                Table = table,
+                Name = name,
+                ClrType = column.ProviderClrType,
+                ColumnType = column.StoreType,
+                IsNullable = column.IsNullable,
+                MaxLength = column.MaxLength,
+            });
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+    }
+
+    /// <summary>Creates indexes of the model on an existing table, by name, each only when missing.</summary>
+    private static async Task CreateModelIndexesAsync(HospitalDbContext db, string table, IReadOnlyCollection<string> indexes, CancellationToken cancellationToken)
+    {
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var operations = new List<MigrationOperation>();
+        foreach (var create in db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model).OfType<CreateIndexOperation>())
+        {
+            if (create.Table == table && indexes.Contains(create.Name) && !await IndexExistsAsync(db, table, create.Name, cancellationToken))
+            {
+                operations.Add(create);
+            }
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
+        }
+    }
+
+    private static Task<bool> ColumnExistsAsync(HospitalDbContext db, string table, string column, CancellationToken cancellationToken) =>
+        ExistsAsync(db, db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM pragma_table_info(@table) WHERE name = @name"
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = @table AND column_name = @name"
+                : "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @table AND column_name = @name", table, column, cancellationToken);
+
+    private static Task<bool> IndexExistsAsync(HospitalDbContext db, string table, string index, CancellationToken cancellationToken) =>
+        ExistsAsync(db, db.Database.IsSqlite()
+            ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = @table AND name = @name"
+            : db.Database.IsMySql()
+                ? "SELECT COUNT(*) FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = @table AND index_name = @name"
+                : "SELECT COUNT(*) FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @table AND indexname = @name", table, index, cancellationToken);
+
+    private static Task<bool> TableExistsAsync(HospitalDbContext db, string table, CancellationToken cancellationToken) =>
+        ExistsAsync(db, db.Database.IsSqlite()
             ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @name"
             : db.Database.IsMySql()
                 ? "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = @name"
-                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name";
+                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @name", table, table, cancellationToken);
+
+    /// <summary>Runs a <c>COUNT(*)</c> with the parameters <c>@table</c> and <c>@name</c>; true when it is above zero.</summary>
+    private static async Task<bool> ExistsAsync(HospitalDbContext db, string sql, string table, string name, CancellationToken cancellationToken)
+    {
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -228,10 +304,17 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@name";
-            parameter.Value = table;
-            command.Parameters.Add(parameter);
+            foreach (var (key, value) in new[] { ("@table", table), ("@name", name) })
+            {
+                if (sql.Contains(key, StringComparison.Ordinal))
+                {
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = key;
+                    parameter.Value = value;
+                    command.Parameters.Add(parameter);
+                }
+            }
+
             return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) > 0;
         }
         finally

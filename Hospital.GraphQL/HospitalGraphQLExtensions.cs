@@ -26,6 +26,10 @@ public static class HospitalGraphQLExtensions
                 .AddResolverScoped(sp => sp.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContext());
         });
         services.AddHospitalAccounts();
+        services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<Audit.AuditLog>();
+        services.TryAddScoped<Gql.Server.Execution.IExecutionObserver, Audit.AuditObserver>();
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);
