@@ -18,7 +18,9 @@ public static class HospitalDataServiceCollectionExtensions
         services.AddPooledDbContextFactory<HospitalDbContext>((sp, builder) =>
         {
             options.Configure(builder);
-            builder.AddInterceptors(sp.GetRequiredService<Outbox.OutboxInterceptor>());
+
+            // One interceptor owns a save's transaction: the outbox's rows and the audit entries commit (or roll back) with the change.
+            builder.AddInterceptors(sp.GetRequiredService<Saving.SaveInterceptor>());
 
             // Diagnostics (tests counting SQL statements, tracing) plug in by registering interceptors.
             builder.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
@@ -26,7 +28,9 @@ public static class HospitalDataServiceCollectionExtensions
         services.AddSingleton<SchemaManager>();
         KeyRing.Register(services);
         services.AddSingleton<Outbox.OutboxSignal>();
-        services.AddSingleton<Outbox.OutboxInterceptor>();
+        services.AddSingleton<Saving.ISaveParticipant, Audit.AuditParticipant>();
+        services.AddSingleton<Saving.ISaveParticipant, Outbox.OutboxParticipant>();
+        services.AddSingleton<Saving.SaveInterceptor>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

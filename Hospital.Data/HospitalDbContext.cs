@@ -47,7 +47,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
 
     /// <summary>
     /// Validates and versions the changes, then saves. Entities that raise changes (<see cref="Outbox.IRaisesChanges"/>)
-    /// get their outbox rows in the same transaction, written by the <see cref="Outbox.OutboxInterceptor"/>.
+    /// get their outbox rows in the same transaction, written by the <see cref="Outbox.OutboxParticipant"/> (and audit entries by the <see cref="Audit.AuditParticipant"/>).
     /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -58,7 +58,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         }
         catch (DbUpdateConcurrencyException)
         {
-            OutboxInterceptor?.AbandonFailedSave(this);
+            SaveInterceptor?.AbandonFailedSave(this);
             throw;
         }
     }
@@ -73,13 +73,13 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
         }
         catch (DbUpdateConcurrencyException)
         {
-            OutboxInterceptor?.AbandonFailedSave(this);
+            SaveInterceptor?.AbandonFailedSave(this);
             throw;
         }
     }
 
-    private Outbox.OutboxInterceptor? OutboxInterceptor =>
-        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<Outbox.OutboxInterceptor>().FirstOrDefault();
+    private Saving.SaveInterceptor? SaveInterceptor =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<Saving.SaveInterceptor>().FirstOrDefault();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -115,6 +115,41 @@ internal static class ProviderSql
     /// MySQL has no partial indexes: each becomes a stored generated column that holds the first key column where the
     /// filter holds and NULL elsewhere, with a unique index over it and the other key columns (see <see cref="MySqlModel"/>).
     /// </summary>
+    public const string AuditAppendOnlyMessage = "audit_entries_append_only: the audit log cannot be changed or deleted";
+
+    /// <summary>
+    /// The audit log is append-only in the database itself, whoever connects: UPDATE and DELETE (and on PostgreSQL
+    /// TRUNCATE) on <c>audit_entries</c> fail. Re-runnable: each trigger is replaced.
+    /// </summary>
+    public static IEnumerable<string> AuditAppendOnly(DbContext db)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            yield return $"""
+                CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger AS $$
+                BEGIN
+                    RAISE EXCEPTION '{AuditAppendOnlyMessage}' USING ERRCODE = 'insufficient_privilege';
+                END;
+                $$ LANGUAGE plpgsql;
+                """;
+            yield return "DROP TRIGGER IF EXISTS tr_audit_entries_append_only ON audit_entries;";
+            yield return "CREATE TRIGGER tr_audit_entries_append_only BEFORE UPDATE OR DELETE ON audit_entries FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();";
+            yield return "DROP TRIGGER IF EXISTS tr_audit_entries_no_truncate ON audit_entries;";
+            yield return "CREATE TRIGGER tr_audit_entries_no_truncate BEFORE TRUNCATE ON audit_entries FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();";
+        }
+        else
+        {
+            foreach (var operation in new[] { "UPDATE", "DELETE" })
+            {
+                var name = $"tr_audit_entries_no_{operation.ToLowerInvariant()}";
+                yield return $"DROP TRIGGER IF EXISTS {name};";
+                yield return db.Database.IsMySql()
+                    ? $"CREATE TRIGGER {name} BEFORE {operation} ON audit_entries FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '{AuditAppendOnlyMessage}';"
+                    : $"CREATE TRIGGER {name} BEFORE {operation} ON audit_entries BEGIN SELECT RAISE(ABORT, '{AuditAppendOnlyMessage}'); END;";
+            }
+        }
+    }
+
     private static IEnumerable<string> MySqlPartialUniqueIndexes(DbContext db)
     {
         foreach (var entity in db.Model.GetEntityTypes())

@@ -47,6 +47,12 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }),
         new(6, "Per-instance outbox cursors and the shared data protection key ring", (db, ct) => CreateModelTablesAsync(db, ["outbox_cursors", "data_protection_keys"], ct)),
         new(7, "Patients: active and deceased flags, normalised search columns with their indexes", AddPatientSearchAsync),
+        new(8, "Audit log: who, from where, through what; append-only", async (db, ct) =>
+        {
+            await AddModelColumnsAsync(db, "audit_entries", ["role", "staff_member_id", "user_agent", "transport", "operation_name"], ct);
+            await CreateModelIndexesAsync(db, "audit_entries", ["ix_audit_entries_action_occurred_at"], ct);
+            await ExecuteAllAsync(ProviderSql.AuditAppendOnly)(db, ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;
@@ -309,6 +315,25 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             var reversed = SearchText.Normalize(row.FirstName + " " + row.LastName);
             var phone = SearchText.Digits(row.Phone);
             await db.Database.ExecuteSqlAsync($"UPDATE patients SET search_name = {name}, search_name_reversed = {reversed}, search_phone = {phone} WHERE id = {row.Id}", cancellationToken);
+        }
+    }
+
+    /// <summary>Creates indexes of the model on an existing table, by name, each only when missing.</summary>
+    private static async Task CreateModelIndexesAsync(HospitalDbContext db, string table, IReadOnlyCollection<string> indexes, CancellationToken cancellationToken)
+    {
+        var model = db.GetService<Microsoft.EntityFrameworkCore.Metadata.IDesignTimeModel>().Model.GetRelationalModel();
+        var operations = new List<MigrationOperation>();
+        foreach (var create in db.GetService<IMigrationsModelDiffer>().GetDifferences(null, model).OfType<CreateIndexOperation>())
+        {
+            if (create.Table == table && indexes.Contains(create.Name) && !await ExistsAsync(db, IndexExistsSql(db), cancellationToken, ("@table", table), ("@name", create.Name)))
+            {
+                operations.Add(create);
+            }
+        }
+
+        foreach (var command in db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.Model))
+        {
+            await db.Database.ExecuteSqlRawAsync(command.CommandText, cancellationToken);
         }
     }
 

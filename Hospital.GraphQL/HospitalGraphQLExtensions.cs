@@ -28,6 +28,10 @@ public static class HospitalGraphQLExtensions
         }, sp => Limits.GraphQLLimits.From(sp.GetRequiredService<IConfiguration>())
             .ToExecutorOptions(sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
         services.AddHospitalAccounts();
+        services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<Audit.AuditLog>();
+        services.TryAddScoped<Gql.Server.Execution.IExecutionObserver, Audit.AuditObserver>();
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();
         services.TryAddSingleton(TimeProvider.System);

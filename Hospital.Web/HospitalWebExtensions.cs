@@ -86,6 +86,8 @@ public static class HospitalWebExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapGet("/audit/export.csv", Components.Audit.AuditCsv.ExportAsync)
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = Hospital.Data.Entities.Roles.Admin });
         return app;
     }
 

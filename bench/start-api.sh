@@ -40,7 +40,8 @@ echo "starting the API on $url (fresh SQLite database, seeding $patients demo pa
   cd "$app"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
     Hospital__SeedDemoData=true Hospital__DemoPassword="$bench_password" Hospital__Auth__SigningKey="$signing_key" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    Hospital__Audit__Reads="${AUDIT_READS:-true}"
   exec dotnet Hospital.GraphQL.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
 server=$!

@@ -1,3 +1,4 @@
+using Hospital.Data.Audit;
 using Hospital.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -9,11 +10,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
         builder.ToTable("audit_entries");
-        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.UserName).HasMaxLength(AuditEntryLimits.UserName);
         builder.Property(a => a.EntityType).HasMaxLength(64);
         builder.Property(a => a.EntityKey).HasMaxLength(64);
-        builder.Property(a => a.Fields).HasMaxLength(2000);
+        builder.Property(a => a.Fields).HasMaxLength(AuditEntryLimits.Fields);
         builder.Property(a => a.RemoteAddress).HasMaxLength(64);
+        builder.Property(a => a.Role).HasMaxLength(AuditEntryLimits.Role);
+        builder.Property(a => a.UserAgent).HasMaxLength(AuditEntryLimits.UserAgent);
+        builder.Property(a => a.Transport).HasMaxLength(16);
+        builder.Property(a => a.OperationName).HasMaxLength(AuditEntryLimits.OperationName);
+        builder.HasIndex(a => new { a.Action, a.OccurredAt });
         builder.HasIndex(a => new { a.PatientId, a.OccurredAt });
         builder.HasIndex(a => new { a.UserId, a.OccurredAt });
         builder.HasIndex(a => a.OccurredAt);

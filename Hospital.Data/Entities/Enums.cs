@@ -145,4 +145,8 @@ public enum AuditAction
     SignIn,
     SignInFailed,
     Export,
+    TokenRefresh,
+    SignOut,
+    Lockout,
+    RoleChange,
 }

@@ -4,7 +4,7 @@ namespace Hospital.Data.Outbox;
 
 /// <summary>
 /// An entity whose saved changes others hear about. After a save that added or modified it, it says which
-/// <see cref="ChangeTopic"/>s to raise; the <see cref="OutboxInterceptor"/> writes them to the outbox in the same
+/// <see cref="ChangeTopic"/>s to raise; the <see cref="OutboxParticipant"/> writes them to the outbox in the same
 /// transaction.
 /// </summary>
 public interface IRaisesChanges

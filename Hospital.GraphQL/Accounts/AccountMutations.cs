@@ -1,3 +1,6 @@
+using Hospital.Data.Audit;
+using Hospital.Data.Entities;
+using Hospital.GraphQL.Audit;
 using Microsoft.AspNetCore.Http;
 
 namespace Hospital.GraphQL.Accounts;
@@ -41,6 +44,7 @@ public static class AccountMutations
         string refreshToken,
         [Service] AccountService accounts,
         [Service] TokenService tokens,
+        [Service] AuditLog audit,
         [Service] IHttpContextAccessor http,
         CancellationToken cancellationToken)
     {
@@ -51,10 +55,16 @@ public static class AccountMutations
         }
 
         var issued = await tokens.ContinueSessionAsync(account.User, account.Roles, used.Used.Family, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        var actor = AuditScope.Actor with { UserId = account.User.Id, UserName = account.User.UserName ?? "", Role = string.Join(',', account.Roles), StaffMemberId = account.User.StaffMemberId };
+        await audit.WriteAsync(actor, AuditAction.TokenRefresh, account.User.Id, CancellationToken.None);
         return new RefreshAccessTokenPayload(issued.AccessToken, issued.RefreshToken, issued.ExpiresAt, AccountInfo.From(account.User, account.Roles));
     }
 
     [GraphQLDescription("Ends the session of this refresh token: it and the session's access tokens stop working.")]
-    public static async Task<SignOutPayload> SignOutAsync(string refreshToken, [Service] TokenService tokens, CancellationToken cancellationToken) =>
-        new(await tokens.RevokeAsync(refreshToken, cancellationToken));
+    public static async Task<SignOutPayload> SignOutAsync(string refreshToken, [Service] TokenService tokens, [Service] AuditLog audit, CancellationToken cancellationToken)
+    {
+        var revoked = await tokens.RevokeAsync(refreshToken, cancellationToken);
+        await audit.WriteAsync(AuditScope.Actor, AuditAction.SignOut, AuditScope.Actor.UserId, CancellationToken.None, revoked ? "revoked" : "unknown-token");
+        return new(revoked);
+    }
 }

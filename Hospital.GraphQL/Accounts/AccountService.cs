@@ -1,19 +1,53 @@
+using Hospital.Data.Audit;
 using Hospital.Data.Entities;
+using Hospital.GraphQL.Audit;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 
 namespace Hospital.GraphQL.Accounts;
 
 /// <summary>
 /// Checks a user name and password with ASP.NET Core Identity (hasher, lockout after repeated failures), behind the
-/// sign-in throttle. Used by the API's <c>signIn</c> and by the UI's cookie sign-in page alike.
+/// sign-in throttle. Used by the API's <c>signIn</c> and by the UI's cookie sign-in page alike, so both write the
+/// audit log's sign-in events (a lockout's entry comes from the account's save, see <see cref="AuditParticipant"/>).
 /// </summary>
-public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle throttle)
+public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle throttle, AuditLog audit, IHttpContextAccessor http)
 {
     /// <summary>The account and its roles when the password is right.</summary>
     /// <exception cref="TooManySignInAttemptsException">Throttled.</exception>
     /// <exception cref="InvalidCredentialsException">Unknown user or wrong password.</exception>
     /// <exception cref="AccountLockedException">Locked out.</exception>
     public async Task<(UserAccount User, IList<string> Roles)> CheckPasswordAsync(string userName, string password, string? address, CancellationToken cancellationToken)
+    {
+        UserAccount? account = null;
+        try
+        {
+            var (user, roles) = await CheckAsync(userName, password, address, found => account = found);
+            await audit.WriteAsync(SignInActor(user.UserName ?? userName, user.Id, address, roles), AuditAction.SignIn, user.Id, cancellationToken);
+            return (user, roles);
+        }
+        catch (Exception e) when (e is InvalidCredentialsException or AccountLockedException or TooManySignInAttemptsException)
+        {
+            var reason = e switch { AccountLockedException => "locked-out", TooManySignInAttemptsException => "throttled", _ => "invalid-credentials" };
+            await audit.WriteAsync(SignInActor(userName, account?.Id, address, null), AuditAction.SignInFailed, account?.Id, CancellationToken.None, reason);
+            throw;
+        }
+    }
+
+    /// <summary>The actor of a sign-in: the account (or the name tried) from the caller's address and agent.</summary>
+    private AuditActor SignInActor(string userName, int? userId, string? address, IList<string>? roles)
+    {
+        var request = AuditLog.Actor(null, http.HttpContext, AuditScope.Actor.Transport ?? (http.HttpContext is null ? null : "HTTP"), AuditScope.Actor.OperationName ?? "signIn");
+        return request with
+        {
+            UserId = userId,
+            UserName = userName.Trim(),
+            Role = roles is { Count: > 0 } ? string.Join(',', roles) : null,
+            RemoteAddress = address ?? request.RemoteAddress,
+        };
+    }
+
+    private async Task<(UserAccount User, IList<string> Roles)> CheckAsync(string userName, string password, string? address, Action<UserAccount> found)
     {
         throttle.Attempt(userName, address);
         await using var scope = scopes.CreateAsyncScope();
@@ -27,6 +61,7 @@ public sealed class AccountService(IServiceScopeFactory scopes, SignInThrottle t
             throw new InvalidCredentialsException();
         }
 
+        found(user);
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {

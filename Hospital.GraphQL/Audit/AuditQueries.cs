@@ -16,9 +16,37 @@ public static class AuditQueries
     [UseProjection]
     [UseFiltering]
     [UseSorting]
-    [GraphQLDescription("The audit log, newest first; `patientId` narrows to one patient, `where` and `order` do the rest.")]
-    public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, [ID<Patient>] int? patientId) =>
-        db.AuditEntries.AsNoTracking().Where(a => patientId == null || a.PatientId == patientId).OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id);
+    [GraphQLDescription("The audit log, newest first. `patientId`, `userId`, `action` and the range `from` (inclusive) to `to` (exclusive) narrow it; `where` and `order` do the rest.")]
+    public static IQueryable<AuditEntry> GetAuditEntries(HospitalDbContext db, [ID<Patient>] int? patientId, int? userId, AuditAction? action, DateTime? from, DateTime? to)
+    {
+        var entries = db.AuditEntries.AsNoTracking();
+        if (patientId is { } patient)
+        {
+            entries = entries.Where(a => a.PatientId == patient);
+        }
+
+        if (userId is { } user)
+        {
+            entries = entries.Where(a => a.UserId == user);
+        }
+
+        if (action is { } kind)
+        {
+            entries = entries.Where(a => a.Action == kind);
+        }
+
+        if (from is { } start)
+        {
+            entries = entries.Where(a => a.OccurredAt >= start.ToUniversalTime());
+        }
+
+        if (to is { } end)
+        {
+            entries = entries.Where(a => a.OccurredAt < end.ToUniversalTime());
+        }
+
+        return entries.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id);
+    }
 }
 
 [ObjectType<AuditEntry>]

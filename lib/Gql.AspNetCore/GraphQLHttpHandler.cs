@@ -137,6 +137,7 @@ internal sealed partial class GraphQLHttpHandler
                 // GET must stay safe (no state changes), and a single JSON response cannot carry subscription events.
                 AllowMutations = !isGet,
                 AllowSubscriptions = streaming,
+                Transport = streaming ? "SSE" : "HTTP",
             };
             executor ??= rootServices.GetRequiredService<IRequestExecutor>();
             ExecutionResult result;

@@ -34,7 +34,7 @@ public sealed class InProcessGraphQLTransport(IRequestExecutor executor, IServic
     }
 
     private static RequestContext Context(IServiceProvider services, ClaimsPrincipal? user, bool subscriptions) =>
-        new() { Services = services, User = user, AllowSubscriptions = subscriptions };
+        new() { Services = services, User = user, AllowSubscriptions = subscriptions, Transport = "InProcess" };
 
     private static GraphQLRequest ToServerRequest(GraphQLOperationRequest request) => new(
         request.Query,

@@ -266,6 +266,7 @@ public class MariaDbHospitalApi() : ServerHospitalApi<MariaDbServer>(DatabasePro
 public sealed class SqlCounter : DbCommandInterceptor
 {
     private readonly List<string> commands = [];
+    private readonly List<string> auditInserts = [];
 
     public int Count
     {
@@ -295,6 +296,11 @@ public sealed class SqlCounter : DbCommandInterceptor
         {
             commands.Clear();
         }
+
+        lock (auditInserts)
+        {
+            auditInserts.Clear();
+        }
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -309,9 +315,42 @@ public sealed class SqlCounter : DbCommandInterceptor
         return base.ReaderExecuting(command, eventData, result);
     }
 
+    /// <summary>The audit log's inserts of reads (one per audited request), kept apart from the statements counted above.</summary>
+    public IReadOnlyList<string> AuditInserts
+    {
+        get
+        {
+            lock (auditInserts)
+            {
+                return [.. auditInserts];
+            }
+        }
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        RecordAudit(command);
+        return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void RecordAudit(DbCommand command)
+    {
+        if (IsAuditInsert(command))
+        {
+            lock (auditInserts)
+            {
+                auditInserts.Add(command.CommandText);
+            }
+        }
+    }
+
+    private static bool IsAuditInsert(DbCommand command) =>
+        command.CommandText.Contains("INSERT INTO", StringComparison.OrdinalIgnoreCase) && command.CommandText.Contains("audit_entries", StringComparison.Ordinal);
+
     private void Record(DbCommand command)
     {
-        if (command.CommandText.Contains("outbox_messages", StringComparison.Ordinal) || command.CommandText.Contains("refresh_tokens", StringComparison.Ordinal))
+        if (command.CommandText.Contains("outbox_messages", StringComparison.Ordinal) || command.CommandText.Contains("refresh_tokens", StringComparison.Ordinal)
+            || IsAuditInsert(command))
         {
             return;
         }

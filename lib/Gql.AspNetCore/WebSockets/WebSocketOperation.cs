@@ -56,6 +56,7 @@ internal sealed partial class WebSocketOperation : IDisposable
                     User = user,
                     AllowMutations = true,
                     AllowSubscriptions = true,
+                    Transport = "WebSocket",
                 };
 
                 await foreach (var result in executor.SubscribeAsync(request, context, token))

@@ -63,6 +63,9 @@ public sealed class RequestContext
     /// <summary>False where only a single result can be returned (plain HTTP POST/GET): subscriptions are refused.</summary>
     public bool AllowSubscriptions { get; init; } = true;
 
+    /// <summary>How the request arrived (<c>HTTP</c>, <c>SSE</c>, <c>WebSocket</c>, <c>InProcess</c>), for logs and audits.</summary>
+    public string? Transport { get; init; }
+
     public Dictionary<string, object?> Data { get; } = [];
 
     /// <summary>A copy of this context that resolves services from <paramref name="services"/> (same user, rules and data).</summary>
@@ -70,7 +73,7 @@ public sealed class RequestContext
     /// <returns>The copy.</returns>
     public RequestContext WithServices(IServiceProvider services)
     {
-        var copy = new RequestContext { Services = services, User = User, AllowMutations = AllowMutations, AllowSubscriptions = AllowSubscriptions };
+        var copy = new RequestContext { Services = services, User = User, AllowMutations = AllowMutations, AllowSubscriptions = AllowSubscriptions, Transport = Transport };
         foreach (var (key, value) in Data)
         {
             copy.Data[key] = value;

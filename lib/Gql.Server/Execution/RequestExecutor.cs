@@ -93,24 +93,31 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
     /// </summary>
     private async Task<ExecutionResult> RunWithTimeoutAsync(PreparedDocument prepared, OperationDefinitionNode operation, Dictionary<string, object?> variables, RequestContext context, object? @event, CancellationToken cancellationToken)
     {
-        if (options.ExecutionTimeout is not { } timeout)
-        {
-            var untimed = new OperationRun(this, prepared, operation, variables, context, cancellationToken);
-            return await ExecutionScheduler.RunAsync(() => untimed.ExecuteAsync(@event));
-        }
-
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        var run = new OperationRun(this, prepared, operation, variables, context, timer.Token);
+        var timeout = options.ExecutionTimeout;
+        using var timer = timeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timer?.CancelAfter(timeout!.Value);
+        var run = new OperationRun(this, prepared, operation, variables, context, timer?.Token ?? cancellationToken);
+        ExecutionResult result;
         try
         {
-            var result = await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
-            return timer.IsCancellationRequested && !cancellationToken.IsCancellationRequested ? TimedOut(operation, timeout) : result;
+            result = await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+            if (timer is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested)
+            {
+                result = TimedOut(operation, timeout!.Value);
+            }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (timer is not null && !cancellationToken.IsCancellationRequested)
         {
-            return TimedOut(operation, timeout);
+            result = TimedOut(operation, timeout!.Value);
         }
+
+        // The observer (the audit log) learns what was answered, before the response leaves.
+        if (run.Observer is { } observer)
+        {
+            await observer.OnCompletedAsync(result, cancellationToken);
+        }
+
+        return result;
     }
 
     private static ExecutionResult TimedOut(OperationDefinitionNode operation, TimeSpan timeout) => new()
@@ -181,7 +188,13 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             {
                 var eventContext = scope is null ? context : context.WithServices(scope.Value.ServiceProvider);
                 var run = new OperationRun(this, prepared!, operation, variables, eventContext, cancellationToken);
-                yield return await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+                var eventResult = await ExecutionScheduler.RunAsync(() => run.ExecuteAsync(@event));
+                if (run.Observer is { } observer)
+                {
+                    await observer.OnCompletedAsync(eventResult, cancellationToken);
+                }
+
+                yield return eventResult;
                 if (run.RootFieldDenied)
                 {
                     // The subscription field's rules are checked again for every event: once they deny, the stream ends.
@@ -356,9 +369,14 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
         private readonly ConcurrentDictionary<(ObjectType, FieldGroup?), List<FieldGroup>> collected = new();
         private readonly Schema schema = executor.Schema;
         private RequestAuthorizer? authorizer;
+        private ConcurrentDictionary<List<FieldGroup>, ObservedSelection>? observed;
+
+        /// <summary>The request's <see cref="IExecutionObserver"/>, if its services have one.</summary>
+        internal IExecutionObserver? Observer { get; } = context.Services.GetService(typeof(IExecutionObserver)) as IExecutionObserver;
 
         public async Task<ExecutionResult> ExecuteAsync(object? rootValue)
         {
+            Observer?.OnStart(Context, Operation);
             var root = schema.RootType(Operation.Operation)!;
             ResultMap? data;
             try
@@ -625,7 +643,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                             await AuthorizeAsync(typeRules, AuthorizationTarget.Type, objectType, field, null, value, EmptyArguments, path);
                         }
 
-                        return await ExecuteFieldsAsync(objectType, value, SubFields(objectType, group), path);
+                        return await ExecuteFieldsAsync(objectType, value, Observe(objectType, value, SubFields(objectType, group), path), path);
                     default:
                         var runtimeType = ResolveAbstractType((NamedType)type, value, field);
                         if (runtimeType.Authorization is { } runtimeRules)
@@ -633,7 +651,7 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
                             await AuthorizeAsync(runtimeRules, AuthorizationTarget.Type, runtimeType, field, null, value, EmptyArguments, path);
                         }
 
-                        return await ExecuteFieldsAsync(runtimeType, value, SubFields(runtimeType, group), path);
+                        return await ExecuteFieldsAsync(runtimeType, value, Observe(runtimeType, value, SubFields(runtimeType, group), path), path);
                 }
             }
             catch (NullPropagation)
@@ -805,6 +823,21 @@ public sealed class RequestExecutor(Schema schema, ExecutorOptions? options = nu
             }
 
             return values;
+        }
+
+        /// <summary>Hands an object to the observer; its selection is described once per position (the field list is cached per position).</summary>
+        private List<FieldGroup> Observe(ObjectType type, object value, List<FieldGroup> fields, ResultPath path)
+        {
+            if (Observer is { } observer && observer.Observes(type))
+            {
+                var cache = LazyInitializer.EnsureInitialized(ref observed, static () => new ConcurrentDictionary<List<FieldGroup>, ObservedSelection>(ReferenceEqualityComparer.Instance));
+                var selection = cache.GetOrAdd(fields, static (list, p) => new ObservedSelection(
+                    string.Join('.', p.OfType<string>()),
+                    list.Select(g => g.Nodes[0].Name.Value).Distinct(StringComparer.Ordinal).ToArray()), path);
+                observer.OnObject(type, value, selection);
+            }
+
+            return fields;
         }
 
         private List<FieldGroup> SubFields(ObjectType type, FieldGroup group) =>
