@@ -41,6 +41,12 @@ public sealed class GraphQLLimits
 
     public int MaxSocketsPerUser { get; set; } = new GraphQLHttpOptions().WebSockets.MaxConnectionsPerUser;
 
+    /// <summary>A socket silent this long past a keep-alive ping is closed (4504); 0 waits forever.</summary>
+    public int SocketKeepAliveTimeoutSeconds { get; set; } = (int)(new GraphQLHttpOptions().WebSockets.KeepAliveTimeout?.TotalSeconds ?? 0);
+
+    /// <summary>A client that takes longer than this to take one message (a slow consumer) is cut off; 0 waits forever.</summary>
+    public int SocketSendTimeoutSeconds { get; set; } = (int)(new GraphQLHttpOptions().WebSockets.SendTimeout?.TotalSeconds ?? 0);
+
     public int MaxEventStreamsPerUser { get; set; } = new GraphQLHttpOptions().ServerSentEvents.MaxStreamsPerUser;
 
     /// <summary>0 lets event streams stay open without limit.</summary>
@@ -71,6 +77,8 @@ public sealed class GraphQLLimits
         options.WebSockets.MaxOperationsPerSocket = MaxSubscriptionsPerSocket;
         options.WebSockets.MaxConnections = MaxSockets;
         options.WebSockets.MaxConnectionsPerUser = MaxSocketsPerUser;
+        options.WebSockets.KeepAliveTimeout = SocketKeepAliveTimeoutSeconds > 0 ? TimeSpan.FromSeconds(SocketKeepAliveTimeoutSeconds) : null;
+        options.WebSockets.SendTimeout = SocketSendTimeoutSeconds > 0 ? TimeSpan.FromSeconds(SocketSendTimeoutSeconds) : null;
         options.ServerSentEvents.MaxStreamsPerUser = MaxEventStreamsPerUser;
         options.ServerSentEvents.MaxDuration = EventStreamMaxMinutes > 0 ? TimeSpan.FromMinutes(EventStreamMaxMinutes) : null;
         foreach (var origin in AllowedOrigins)

@@ -12,6 +12,12 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>The default <see cref="KeepAliveInterval"/>: 12 seconds.</summary>
     public static readonly TimeSpan DefaultKeepAliveInterval = TimeSpan.FromSeconds(12);
 
+    /// <summary>The default <see cref="KeepAliveTimeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultKeepAliveTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The default <see cref="SendTimeout"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultSendTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Whether WebSocket upgrade requests to the endpoint are accepted. Default true.</summary>
     public bool Enable { get; set; } = true;
 
@@ -26,6 +32,20 @@ public sealed class GraphQLWebSocketOptions
     /// sockets open and dead clients are noticed; null switches the pings off. Default 12 seconds.
     /// </summary>
     public TimeSpan? KeepAliveInterval { get; set; } = DefaultKeepAliveInterval;
+
+    /// <summary>
+    /// How long past a keep-alive interval the server waits for anything from the client (its <c>pong</c> or any other
+    /// message) before it closes the socket with <c>4504</c>: a client that vanished without a close (a phone that lost
+    /// its network) no longer holds its subscriptions. Null waits forever. Default 30 seconds; needs <see cref="KeepAliveInterval"/>.
+    /// </summary>
+    public TimeSpan? KeepAliveTimeout { get; set; } = DefaultKeepAliveTimeout;
+
+    /// <summary>
+    /// How long one message may take to be handed to the client. A client that stops reading (a slow consumer) would
+    /// otherwise hold the server's sends, and its events in memory, without bound; its socket is cut instead. Null waits
+    /// forever. Default 30 seconds.
+    /// </summary>
+    public TimeSpan? SendTimeout { get; set; } = DefaultSendTimeout;
 
     /// <summary>How many operations (subscriptions) one socket may run at once; more are answered with an <c>error</c>. Default 50.</summary>
     public int MaxOperationsPerSocket { get; set; } = 50;

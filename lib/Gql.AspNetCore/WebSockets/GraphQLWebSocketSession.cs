@@ -42,6 +42,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly ConcurrentDictionary<string, WebSocketOperation> operations = new(StringComparer.Ordinal);
     private readonly List<Task> running = [];
     private int initReceived;
+    private long lastReceived = Environment.TickCount64;
     private bool acknowledged;
     private ClaimsPrincipal? user;
 
@@ -55,7 +56,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         this.logger = logger;
         scopes = context.RequestServices.GetRequiredService<IServiceScopeFactory>();
         abort = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        sender = new MessageSender(socket, abort.Token);
+        sender = new MessageSender(socket, abort.Token, this.options.SendTimeout);
     }
 
     /// <summary>Serves the socket until it is closed.</summary>
@@ -80,7 +81,11 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         }
         catch (Exception e) when (e is WebSocketException or IOException || (e is OperationCanceledException && abort.IsCancellationRequested))
         {
-            // The client went away without a close handshake, or did not answer ours in time.
+            // The client went away without a close handshake, or did not answer ours in time, or did not read (send timeout).
+            if (sender.TimedOut)
+            {
+                LogSlowConsumer(logger);
+            }
         }
         catch (Exception e)
         {
@@ -95,6 +100,9 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     /// <summary>The close code when a user already holds the most sockets allowed.</summary>
     public const int TooManySockets = 4429;
+
+    /// <summary>The close code when the client sent nothing, not even a pong, within the keep-alive timeout.</summary>
+    public const int KeepAliveTimedOut = 4504;
 
     /// <summary>Counts the signed-in users' sockets on the endpoint; null when there is no per-user limit.</summary>
     public SocketOwners? Owners { get; init; }
@@ -128,6 +136,7 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
                 var room = tooBig ? 4096 : (int)Math.Min(maxMessageSize - message.WrittenCount + 1, 16 * 1024);
                 var memory = message.GetMemory(room)[..room];
                 frame = await socket.ReceiveAsync(memory, abort.Token);
+                Volatile.Write(ref lastReceived, Environment.TickCount64);
                 if (frame.MessageType == WebSocketMessageType.Close)
                 {
                     return socket.CloseStatus;
@@ -334,8 +343,16 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
         using var timer = new PeriodicTimer(interval);
         try
         {
+            var silenceLimit = options.KeepAliveTimeout is { } grace ? (long)(interval + grace).TotalMilliseconds : long.MaxValue;
             while (await timer.WaitForNextTickAsync(stopping.Token))
             {
+                if (Environment.TickCount64 - Volatile.Read(ref lastReceived) > silenceLimit)
+                {
+                    LogKeepAliveTimedOut(logger);
+                    await CloseAsync(KeepAliveTimedOut, "Keep-alive timeout");
+                    return;
+                }
+
                 await SendAsync(ServerMessages.Ping);
             }
         }
@@ -435,6 +452,12 @@ internal sealed partial class GraphQLWebSocketSession : IDisposable
 
     [LoggerMessage(EventId = 13, Level = LogLevel.Error, Message = "The GraphQL WebSocket interceptor failed; the connection is closed")]
     private static partial void LogInterceptorFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 15, Level = LogLevel.Information, Message = "A GraphQL WebSocket client sent nothing within the keep-alive timeout; its socket is closed")]
+    private static partial void LogKeepAliveTimedOut(ILogger logger);
+
+    [LoggerMessage(EventId = 16, Level = LogLevel.Warning, Message = "A GraphQL WebSocket client did not read its messages within the send timeout; its socket is cut")]
+    private static partial void LogSlowConsumer(ILogger logger);
 
     [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "{Count} GraphQL WebSocket operations did not stop when their socket closed")]
     private static partial void LogOperationsDidNotStop(ILogger logger, int count);

@@ -9,7 +9,8 @@ namespace Gql.AspNetCore.WebSockets;
 /// </summary>
 /// <param name="socket">The socket.</param>
 /// <param name="abort">Cancelled when the socket must be given up (the client is gone or ignores the close).</param>
-internal sealed class MessageSender(WebSocket socket, CancellationToken abort)
+/// <param name="sendTimeout">The longest one message may take to send; a client slower than that has its socket cut.</param>
+internal sealed class MessageSender(WebSocket socket, CancellationToken abort, TimeSpan? sendTimeout = null)
 {
     /// <summary>RFC 6455 §5.5: a close frame's payload is at most 125 bytes, 2 of which hold the code.</summary>
     private const int MaxCloseReasonBytes = 123;
@@ -19,6 +20,9 @@ internal sealed class MessageSender(WebSocket socket, CancellationToken abort)
 
     /// <summary>Whether the close frame is sent (or being sent): messages are no longer delivered.</summary>
     public bool IsClosing => closing;
+
+    /// <summary>Whether a send took longer than the send timeout and the socket was cut.</summary>
+    public bool TimedOut { get; private set; }
 
     /// <summary>
     /// Sends a text message unless the socket is closing or <paramref name="skipWhenCancelled"/> is cancelled by the
@@ -36,8 +40,19 @@ internal sealed class MessageSender(WebSocket socket, CancellationToken abort)
         {
             if (!closing && !skipWhenCancelled.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                // Never the operation's token here: cancelling a send midway aborts the whole socket.
-                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, abort);
+                // Never the operation's token here: cancelling a send midway aborts the whole socket. That is what the
+                // send timeout wants: a client that does not read is cut off, and the receive loop ends the session.
+                using var timeout = sendTimeout is null ? null : CancellationTokenSource.CreateLinkedTokenSource(abort);
+                timeout?.CancelAfter(sendTimeout!.Value);
+                try
+                {
+                    await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, timeout?.Token ?? abort);
+                }
+                catch (OperationCanceledException) when (timeout is { IsCancellationRequested: true } && !abort.IsCancellationRequested)
+                {
+                    TimedOut = true;
+                    socket.Abort();
+                }
             }
         }
         catch (Exception e) when (IsConnectionFailure(e))

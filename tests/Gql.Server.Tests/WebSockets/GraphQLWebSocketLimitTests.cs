@@ -88,6 +88,71 @@ public sealed class GraphQLWebSocketLimitTests
     }
 
     [Fact]
+    public async Task AClientThatSendsNothing_NotEvenAPong_IsClosed_WhileOneThatAnswersStays()
+    {
+        await using var host = await StartAsync(o =>
+        {
+            o.WebSockets.KeepAliveInterval = TimeSpan.FromMilliseconds(100);
+            o.WebSockets.KeepAliveTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        await using var silent = await WebSocketTestClient.ConnectAndInitAsync(host.Address);
+        await using var answering = await WebSocketTestClient.ConnectAndInitAsync(host.Address);
+
+        // Act: one client answers every ping for well past the timeout; the other never says a word.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(1.5))
+        {
+            await answering.ReceiveAsync("ping");
+            await answering.SendAsync(new { type = "pong" });
+        }
+
+        var closed = await silent.ReceiveCloseSkippingMessagesAsync();
+
+        // Assert
+        Assert.Equal(4504, closed.Code);
+        await answering.ReceiveAsync("ping");
+    }
+
+    [Fact]
+    public async Task AClientThatStopsReading_IsCut_InsteadOfHoldingItsEventsInMemory()
+    {
+        await using var host = await StartAsync(o =>
+        {
+            o.WebSockets.MaxConnections = 1;
+            o.WebSockets.SendTimeout = TimeSpan.FromMilliseconds(500);
+        });
+        var hub = host.Services.GetRequiredService<TestEventHub>();
+        var topic = Guid.NewGuid().ToString();
+        await using var reader = await WebSocketTestClient.ConnectAndInitAsync(host.Address);
+        await reader.SubscribeAsync("s1", EventsSubscription, new { t = topic }, "Events");
+        await hub.WaitForSubscribersAsync(topic, 1);
+
+        // Act: far more than the socket buffers hold, to a client that reads none of it.
+        var big = new string('x', 512 * 1024);
+        for (var i = 0; i < 64; i++)
+        {
+            hub.Publish(topic, big);
+        }
+
+        // Assert: the server cut the socket, so its only slot is free again.
+        var freed = false;
+        for (var attempt = 0; attempt < 100 && !freed; attempt++)
+        {
+            try
+            {
+                using var next = await ConnectAsync(host.Address, null);
+                freed = true;
+            }
+            catch (WebSocketException)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.True(freed);
+    }
+
+    [Fact]
     public async Task TopicQueue_ThatOverflows_EndsTheSubscriptionWithAnError_InsteadOfDroppingEvents()
     {
         var events = new InMemoryTopicEvents(new TopicEventOptions { SubscriberCapacity = 2 });

@@ -66,8 +66,9 @@ public sealed class AppointmentActionsTests(HospitalWebApp app)
         var mine = desk.Page.Locator($"[data-testid=appointment][data-start='{start}']").Filter(new() { HasTextString = name! });
         await Expect(mine.First).ToHaveAttributeAsync("data-status", "completed");
 
-        // Neither schedule reloaded its day: both applied the mutation's result or the subscription's payload.
-        Assert.Equal(0, app.Gate.CountSeen("COUNT(*)", "FROM \"appointments\""));
+        // Neither schedule reloaded its day: both applied the mutation's result or the subscription's payload. (A
+        // dashboard still open from an earlier test recounts its figures, a GROUP BY, on the same events: not counted.)
+        Assert.Equal(0, app.Gate.CountSeen("COUNT(*)", "FROM \"appointments\"") - app.Gate.CountSeen("COUNT(*)", "FROM \"appointments\"", "GROUP BY"));
         Assert.Empty(desk.Errors);
         Assert.Empty(clinic.Errors);
     }
