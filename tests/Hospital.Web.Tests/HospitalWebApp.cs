@@ -130,6 +130,9 @@ public sealed class HospitalWebApp : IAsyncLifetime
             ["ConnectionStrings:Hospital"] = $"Data Source={file}",
             ["Hospital:SeedDemoData"] = "false",
             ["Hospital:Name"] = "City Hospital",
+
+            // Every test signs in from 127.0.0.1 (pages and API calls): the per-address limit is the API tests' subject.
+            ["Hospital:Auth:SignInAttemptsPerAddress"] = "100000",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

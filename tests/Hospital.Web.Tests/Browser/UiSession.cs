@@ -67,7 +67,15 @@ public sealed class UiSession : IAsyncDisposable
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(app.BaseAddress, "signin").ToString());
         await SignInOnPageAsync(page, userName, HospitalWebApp.DemoPassword);
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the sign-in page says (a refusal, a throttle) rather than only that it stayed.
+            throw new InvalidOperationException($"{userName} stayed on the sign-in page: {await page.Locator("main").InnerTextAsync()}", e);
+        }
         state = await context.StorageStateAsync();
         app.SignedInStates[userName] = state;
         return state;
