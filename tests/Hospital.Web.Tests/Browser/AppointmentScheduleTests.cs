@@ -138,7 +138,9 @@ public sealed class AppointmentScheduleTests(HospitalWebApp app)
 
         // The doctor picker now offers that department's doctors only.
         await ui.Page.Locator(".schedule-filters .rz-dropdown").Nth(1).ClickAsync();
-        var offered = await ui.Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item .picker-name").AllInnerTextsAsync();
+        var items = ui.Page.Locator(".rz-dropdown-panel:visible .rz-dropdown-item .picker-name");
+        await Expect(items.First).ToBeVisibleAsync(); // reading the texts does not wait for the panel to open
+        var offered = await items.AllInnerTextsAsync();
         Assert.NotEmpty(offered);
         Assert.Superset(doctors, offered.Select(n => "Dr " + n).ToHashSet());
         Assert.Empty(ui.Errors);
