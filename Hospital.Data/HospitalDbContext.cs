@@ -22,6 +22,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<Allergy> Allergies { get; init; } = null!;
     public DbSet<Condition> Conditions { get; init; } = null!;
     public DbSet<Appointment> Appointments { get; init; } = null!;
+    public DbSet<WaitlistEntry> WaitlistEntries { get; init; } = null!;
     public DbSet<Encounter> Encounters { get; init; } = null!;
     public DbSet<Diagnosis> Diagnoses { get; init; } = null!;
     public DbSet<VitalSigns> VitalSigns { get; init; } = null!;

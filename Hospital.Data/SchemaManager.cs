@@ -53,6 +53,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await CreateModelIndexesAsync(db, "audit_entries", ["ix_audit_entries_action_occurred_at"], ct);
             await ExecuteAllAsync(ProviderSql.AuditAppendOnly)(db, ct);
         }),
+        new(9, "Waitlist: patients waiting for an earlier slot, and the freed slots offered to them", (db, ct) => CreateModelTablesAsync(db, ["waitlist_entries"], ct)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

@@ -45,6 +45,7 @@ public static class HospitalGraphQLExtensions
         services.AddChangeLoader(db => db.LabOrders, o => o.Id);
         services.AddChangeLoader(db => db.LabResults.Include(r => r.LabOrder), r => r.Id);
         services.AddChangeLoader(db => db.LabNotes.Include(n => n.LabOrder), n => n.Id);
+        services.AddChangeLoader(db => db.WaitlistEntries, e => e.Id);
         services.AddDataLoaders(typeof(HospitalGraphQLExtensions).Assembly);
         services.AddGraphQLEntityFramework();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);

@@ -72,6 +72,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
         var admissions = new AdmissionFaker(context, new VitalSignsFaker(context), billing);
         await SeedPatientsAsync(context, options, admissions, billing, beds.Count, progress, cancellationToken);
         await SetBedStatusesAsync(admissions, cancellationToken);
+        await SeedWaitlistAsync(context, cancellationToken);
 
         var counts = await CountAsync(cancellationToken);
         progress.Log($"Done: {counts.Sum(c => c.Rows)} rows in {stopwatch.Elapsed.TotalSeconds:0.0} s");
@@ -230,6 +231,32 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Some patients booked more than a few days out would rather come sooner: they wait for a freed slot with their doctor.</summary>
+    private async Task SeedWaitlistAsync(SeedContext context, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var later = context.Now.AddDays(3);
+        var bookings = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Scheduled && a.StartsAt > later)
+            .OrderBy(a => a.Id)
+            .Select(a => new { a.Id, a.PatientId, a.DoctorId, a.Reason })
+            .ToListAsync(cancellationToken);
+        foreach (var booking in bookings.Where(_ => context.Chance(0.08)))
+        {
+            db.WaitlistEntries.Add(new WaitlistEntry
+            {
+                PatientId = booking.PatientId,
+                DoctorId = booking.DoctorId,
+                AppointmentId = booking.Id,
+                Reason = booking.Reason,
+                Notes = context.Chance(0.5) ? "Can come at an hour's notice" : null,
+                CreatedAt = context.Now.AddHours(-context.Random.Int(1, 96)),
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     private async Task<List<(string Table, int Rows)>> CountAsync(CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -258,6 +285,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<HospitalDbContext> factory,
             ("Invoices", await db.Invoices.CountAsync(cancellationToken)),
             ("Invoice lines", await db.InvoiceLines.CountAsync(cancellationToken)),
             ("Payments", await db.Payments.CountAsync(cancellationToken)),
+            ("Waitlist entries", await db.WaitlistEntries.CountAsync(cancellationToken)),
         ];
     }
 

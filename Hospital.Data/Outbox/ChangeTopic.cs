@@ -82,6 +82,9 @@ public static class ChangeTopics
 
     /// <summary>A note was written on a lab order; entity = lab note.</summary>
     public static readonly ChangeTopic LabNoteAdded = new("LabNoteAdded");
+
+    /// <summary>A waitlist entry was added, offered a freed slot, booked or removed; entity = waitlist entry.</summary>
+    public static readonly ChangeTopic WaitlistChanged = new("WaitlistChanged");
 }
 
 /// <summary>What the relay publishes for one outbox row: the event's id (shared by every subscriber) and the entity's.</summary>

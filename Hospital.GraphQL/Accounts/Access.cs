@@ -22,6 +22,9 @@ public static class Access
     /// <summary>Wards, beds and admissions.</summary>
     public const string Wards = Roles.Staff;
 
+    /// <summary>The front desk's own work (the waitlist): reception and admins.</summary>
+    public const string FrontDesk = Roles.Admin + "," + Roles.Receptionist;
+
     /// <summary>Invoices and payments.</summary>
     public const string Billing = Roles.Admin + "," + Roles.Receptionist;
 

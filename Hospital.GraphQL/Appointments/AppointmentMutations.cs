@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Gql.Server.Relay;
 using Hospital.Data;
+using Hospital.Data.Domain;
 using Hospital.Data.Entities;
 using Hospital.GraphQL.Errors;
 
@@ -61,7 +62,14 @@ public static class AppointmentMutations
             throw new GraphQLException("Only the appointment's own doctor may start or complete it.", ErrorCodes.NotAuthorized);
         }
 
-        appointment.TransitionTo(next, clock.GetUtcNow().UtcDateTime, reason);
+        var now = clock.GetUtcNow().UtcDateTime;
+        appointment.TransitionTo(next, now, reason);
+        if (next == AppointmentStatus.Cancelled)
+        {
+            // The freed time goes to the first in line on the waitlist, in the same transaction as the cancellation.
+            await WaitlistRules.OfferFreedSlotAsync(db, appointment.DoctorId, appointment.StartsAt, appointment.EndsAt, appointment.PatientId, now, null, cancellationToken);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return appointment;
     }

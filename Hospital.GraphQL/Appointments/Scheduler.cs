@@ -73,7 +73,8 @@ public sealed class Scheduler(HospitalDataOptions hospital, IOptions<SchedulingO
     }
 
     /// <summary>Books a slot, or (walk-in) the time from now, checked in at once.</summary>
-    public async Task<Appointment> BookAsync(HospitalDbContext db, int patientId, int doctorId, DateTime? startsAt, int? durationMinutes, string reason, bool walkIn, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="beforeSave">Changes saved in the same transaction as the booking (a waitlist entry it fulfils).</param>
+    public async Task<Appointment> BookAsync(HospitalDbContext db, int patientId, int doctorId, DateTime? startsAt, int? durationMinutes, string reason, bool walkIn, ClaimsPrincipal user, CancellationToken cancellationToken, Action<Appointment>? beforeSave = null)
     {
         if (!await db.Patients.AnyAsync(p => p.Id == patientId, cancellationToken))
         {
@@ -131,12 +132,14 @@ public sealed class Scheduler(HospitalDataOptions hospital, IOptions<SchedulingO
 
         await AppointmentRules.EnsureNoOverlapAsync(db.Appointments, doctorId, appointment.StartsAt, appointment.EndsAt, null, cancellationToken);
         db.Appointments.Add(appointment);
+        beforeSave?.Invoke(appointment);
         await SaveAsync(db, appointment, cancellationToken);
         return appointment;
     }
 
     /// <summary>Moves a scheduled appointment to another time (and perhaps another doctor); the form may send the version it loaded.</summary>
-    public async Task<Appointment> RescheduleAsync(HospitalDbContext db, int appointmentId, DateTime startsAt, int? durationMinutes, int? doctorId, int? version, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <param name="beforeSave">Changes saved in the same transaction as the move (a waitlist entry it fulfils).</param>
+    public async Task<Appointment> RescheduleAsync(HospitalDbContext db, int appointmentId, DateTime startsAt, int? durationMinutes, int? doctorId, int? version, ClaimsPrincipal user, CancellationToken cancellationToken, Action<Appointment>? beforeSave = null)
     {
         var appointment = await db.Appointments.SingleOrNotFoundAsync(a => a.Id == appointmentId, "appointment", appointmentId, cancellationToken);
         EnsureOwnScheduleForDoctors(user, appointment.DoctorId);
@@ -168,9 +171,18 @@ public sealed class Scheduler(HospitalDataOptions hospital, IOptions<SchedulingO
 
         await EnsureWorkingAsync(db, doctor.Id, start, start + duration, cancellationToken);
         await AppointmentRules.EnsureNoOverlapAsync(db.Appointments, doctor.Id, start, start + duration, appointment.Id, cancellationToken);
+        var (freedDoctor, freedStart, freedEnd) = (appointment.DoctorId, appointment.StartsAt, appointment.EndsAt);
         appointment.DoctorId = doctor.Id;
         appointment.StartsAt = start;
         appointment.EndsAt = start + duration;
+        beforeSave?.Invoke(appointment);
+
+        // The time the booking leaves is free for the first in line on the waitlist (unless the move kept part of it).
+        if (freedDoctor != doctor.Id || freedEnd <= start || freedStart >= start + duration)
+        {
+            await WaitlistRules.OfferFreedSlotAsync(db, freedDoctor, freedStart, freedEnd, appointment.PatientId, Now, null, cancellationToken);
+        }
+
         await SaveAsync(db, appointment, cancellationToken);
         return appointment;
     }

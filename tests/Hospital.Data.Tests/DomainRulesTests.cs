@@ -22,6 +22,31 @@ public sealed class DomainRulesTests
         Assert.Equal(allowed, AppointmentRules.CanTransition(from, to));
 
     [Fact]
+    public void WaitlistEntry_OffersAreDeclinedBackIntoLine_AcceptedOnce_AndRemovedWithAReason()
+    {
+        var at = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+        var entry = new WaitlistEntry { PatientId = 1, DoctorId = 2, Reason = "Sooner", CreatedAt = at };
+        var appointment = new Appointment { Id = 7, PatientId = 1, DoctorId = 2, StartsAt = at.AddDays(1), EndsAt = at.AddDays(1).AddMinutes(20), Reason = "Sooner" };
+
+        Assert.Throws<InvalidStatusTransitionException>(() => entry.Booked(appointment, at));
+        Assert.Throws<InvalidStatusTransitionException>(() => entry.Decline());
+        entry.Offer(2, appointment.StartsAt, appointment.EndsAt, at);
+        Assert.Throws<InvalidStatusTransitionException>(() => entry.Offer(2, appointment.StartsAt, appointment.EndsAt, at));
+        entry.Decline();
+        Assert.Equal(WaitlistStatus.Waiting, entry.Status);
+        Assert.Null(entry.OfferedStartsAt);
+        entry.Offer(2, appointment.StartsAt, appointment.EndsAt, at);
+        entry.Booked(appointment, at.AddMinutes(5));
+        Assert.Equal((WaitlistStatus.Booked, 7), (entry.Status, entry.BookedAppointmentId!.Value));
+        Assert.Throws<InvalidStatusTransitionException>(() => entry.Remove("Changed mind", at));
+
+        var other = new WaitlistEntry { PatientId = 1, DepartmentId = 3, Reason = "Sooner", CreatedAt = at };
+        Assert.Throws<ReasonRequiredException>(() => other.Remove(" ", at));
+        other.Remove("Found another clinic", at);
+        Assert.Equal((WaitlistStatus.Removed, "Found another clinic"), (other.Status, other.ClosedReason));
+    }
+
+    [Fact]
     public void AppointmentTransition_Invalid_ThrowsAndKeepsStatus()
     {
         var appointment = new Appointment { StartsAt = TestData.Monday9, EndsAt = TestData.Monday9.AddMinutes(30), Reason = "x" };

@@ -109,6 +109,10 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["updatePatient"] = $"patientId: \"{ids.MissingPatient}\", version: 0, firstName: \"A\", lastName: \"B\", dateOfBirth: \"1990-01-01\", sex: FEMALE",
             ["deactivatePatient"] = $"patientId: \"{ids.MissingPatient}\"",
             ["reactivatePatient"] = $"patientId: \"{ids.MissingPatient}\"",
+            ["joinWaitlist"] = $"patientId: \"{ids.MissingPatient}\", doctorId: \"{ids.Doctor}\", reason: \"test\"",
+            ["acceptWaitlistOffer"] = $"entryId: \"{Missing("WaitlistEntry")}\"",
+            ["declineWaitlistOffer"] = $"entryId: \"{Missing("WaitlistEntry")}\"",
+            ["leaveWaitlist"] = $"entryId: \"{Missing("WaitlistEntry")}\", reason: \"test\"",
         };
         // Steps without an id to miss reach the resolver with input it refuses (a blank first name), so nothing changes.
         var reached = new Dictionary<string, string> { ["registerPatient"] = "ValidationError" };
@@ -375,6 +379,7 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["VitalSigns"] = ($"node(id: \"{ids.PatientWithVitals}\") {{ ... on Patient {{ vitals {{ % }} }} }}", ["node", "vitals"], RoleTable.Clinical),
             ["Prescription"] = ($"node(id: \"{ids.PatientWithPrescriptions}\") {{ ... on Patient {{ prescriptions {{ % }} }} }}", ["node", "prescriptions"], RoleTable.Clinical),
             ["Appointment"] = ($"node(id: \"{ids.Appointment}\") {{ ... on Appointment {{ % }} }}", ["node"], RoleTable.Appointments),
+            ["WaitlistEntry"] = ("waitlist(first: 1) { nodes { % } }", ["waitlist", "nodes"], RoleTable.Appointments),
             ["Encounter"] = ($"node(id: \"{ids.Encounter}\") {{ ... on Encounter {{ % }} }}", ["node"], RoleTable.Clinical),
             ["Diagnosis"] = ($"node(id: \"{ids.Encounter}\") {{ ... on Encounter {{ diagnoses {{ % }} }} }}", ["node", "diagnoses"], RoleTable.Clinical),
             ["LabOrder"] = ($"node(id: \"{ids.LabOrder}\") {{ ... on LabOrder {{ % }} }}", ["node"], RoleTable.Clinical),
@@ -398,6 +403,7 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["possiblePatientDuplicates"] = $"possiblePatientDuplicates({ids.PatientDuplicateArguments}) {{ id }}",
             ["appointments"] = "appointments(first: 1) { nodes { id } }",
             ["appointment"] = $"appointment(id: \"{ids.Appointment}\") {{ id }}",
+            ["waitlist"] = "waitlist(first: 1) { nodes { id } }",
             ["availableSlots"] = $"availableSlots(doctorId: \"{ids.Doctor}\", from: \"2030-01-07T00:00:00Z\", to: \"2030-01-14T00:00:00Z\") {{ startsAt doctor {{ id }} }}",
             ["appointmentStatistics"] = "appointmentStatistics(from: \"2000-01-01T00:00:00Z\", to: \"2100-01-01T00:00:00Z\") { total }",
             ["bedOccupancy"] = "bedOccupancy { beds { total } }",

@@ -68,6 +68,7 @@ public static class RoleTable
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
     public static readonly RoleRow BillingSteps = Of("billing steps", R.Admin, R.Receptionist);
+    public static readonly RoleRow FrontDesk = Of("front desk (waitlist)", R.Admin, R.Receptionist);
     public static readonly RoleRow PatientRegistration = Of("patient registration and edits", R.Receptionist, R.Admin);
 
     /// <summary>The kind of data of each type: every field of the type, unless <see cref="Fields"/> says otherwise.</summary>
@@ -88,6 +89,7 @@ public static class RoleTable
         ["LabNote"] = Clinical,
         ["Appointment"] = Appointments,
         ["FreeSlot"] = Appointments,
+        ["WaitlistEntry"] = Appointments,
         ["Ward"] = WardLabels,
         ["Bed"] = Wards,
         ["Admission"] = Wards,
@@ -148,6 +150,7 @@ public static class RoleTable
         ["Query.appointments"] = Appointments,
         ["Query.appointment"] = Appointments,
         ["Query.availableSlots"] = Appointments,
+        ["Query.waitlist"] = Appointments,
         ["Query.appointmentStatistics"] = Statistics,
         ["Query.bedOccupancy"] = Statistics,
         ["Query.auditEntries"] = Audit,
@@ -196,6 +199,10 @@ public static class RoleTable
         ["Mutation.voidInvoice"] = BillingSteps,
         ["Mutation.recordPayment"] = BillingSteps,
         ["Mutation.refundPayment"] = BillingSteps,
+        ["Mutation.joinWaitlist"] = FrontDesk,
+        ["Mutation.acceptWaitlistOffer"] = FrontDesk,
+        ["Mutation.declineWaitlistOffer"] = FrontDesk,
+        ["Mutation.leaveWaitlist"] = FrontDesk,
         ["Mutation.registerPatient"] = PatientRegistration,
         ["Mutation.updatePatient"] = PatientRegistration,
         ["Mutation.deactivatePatient"] = PatientRegistration,
@@ -207,6 +214,7 @@ public static class RoleTable
         ["Subscription.labResultAdded"] = Clinical,
         ["Subscription.labNoteAdded"] = Clinical,
         ["Subscription.bedChanged"] = Wards,
+        ["Subscription.waitlistChanged"] = Appointments,
     };
 
     /// <summary>What the table says of a field, or null when it does not list it (the engine's own types: connections, payloads, ...).</summary>
