@@ -99,6 +99,8 @@ public sealed class SignInTests(HospitalWebApp app)
         await UiSession.SignInOnPageAsync(ui.Page, "admin", HospitalWebApp.DemoPassword);
         await Expect(ui.Page.Locator(".user-menu-role")).ToHaveTextAsync("Admin");
 
+        // The menu opens once the page is interactive (a click on the prerendered one does nothing).
+        await ui.WaitUntilInteractiveAsync();
         await ui.Page.Locator(".user-menu").ClickAsync();
         await ui.Page.GetByText("Sign out").ClickAsync();
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

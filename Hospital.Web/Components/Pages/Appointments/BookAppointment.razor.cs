@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hospital.Web.Components.Appointments;
+using Hospital.Web.Components.FrontDesk;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
 
@@ -19,6 +20,7 @@ public sealed partial class BookAppointment : IDisposable
     private IReadOnlyList<IBookingSlot> slots = [];
     private IBookingPatient? patient;
     private IScheduledAppointment? booked;
+    private IWaitlistRow? waitlisted;
     private string patientText = "";
     private string departmentId = "";
     private string doctorId = "";
@@ -46,6 +48,9 @@ public sealed partial class BookAppointment : IDisposable
 
     [Inject]
     private IBookAppointmentMutation Book { get; set; } = null!;
+
+    [Inject]
+    private IJoinWaitlistMutation JoinWaitlist { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "patient")]
     public string? PatientParameter { get; set; }
@@ -169,6 +174,30 @@ public sealed partial class BookAppointment : IDisposable
         booked = appointment;
         announcement = $"Booked {SlotLabel(slot)}.";
         slots = [.. slots.Where(s => s.Doctor.Id != slot.Doctor.Id || s.EndsAt <= slot.StartsAt || s.StartsAt >= appointment.EndsAt)];
+    }
+
+    /// <summary>No time suits: the patient waits for the chosen doctor (or any of the department) and hears of the first freed slot.</summary>
+    private async Task JoinWaitlistAsync()
+    {
+        if (patient is null || busy || (DoctorId is null && DepartmentId is null))
+        {
+            return;
+        }
+
+        busy = true;
+        error = null;
+        var result = await JoinWaitlist.ExecuteAsync(
+            patientId: patient.Id, doctorId: DoctorId, departmentId: DoctorId is null ? DepartmentId : null, appointmentId: null, reason: reason.Trim(), notes: null, cancellationToken: disposed.Token);
+        busy = false;
+        var (entry, errors) = FrontDeskText.Unpack(result, d => (d.JoinWaitlist.WaitlistEntry, d.JoinWaitlist.Errors));
+        if (entry is null)
+        {
+            error = errors;
+            return;
+        }
+
+        waitlisted = entry;
+        announcement = $"{entry.Patient.FullName} is on the waitlist.";
     }
 
     private string SlotLabel(IBookingSlot slot) => DoctorId is null ? $"{Time.Time(slot.StartsAt)} {AppointmentTimes.Doctor(slot.Doctor.FullName)}" : Time.Time(slot.StartsAt);

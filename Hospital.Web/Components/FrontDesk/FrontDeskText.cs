@@ -1,0 +1,35 @@
+using System.Globalization;
+using Gql.Client;
+using Hospital.Web.GraphQL;
+
+namespace Hospital.Web.Components.FrontDesk;
+
+/// <summary>The front desk's words and the reading of its mutations' results, out of the markup.</summary>
+public static class FrontDeskText
+{
+    /// <summary>"4 min", "1 h 05 min".</summary>
+    public static string Minutes(TimeSpan span)
+    {
+        var minutes = Math.Max(0, (int)span.TotalMinutes);
+        return minutes < 60 ? $"{minutes} min" : string.Create(CultureInfo.InvariantCulture, $"{minutes / 60} h {minutes % 60:00} min");
+    }
+
+    /// <summary>Who the patient waits for: "Dr Ana Silva" or "any doctor of Cardiology".</summary>
+    public static string WaitsFor(IWaitlistRow entry) =>
+        entry.Doctor is { } doctor ? doctor.FullName : entry.Department is { } department ? $"any doctor of {department.Name}" : "any doctor";
+
+    /// <summary>A mutation's outcome: the changed record, or the words for why not (typed payload errors, else transport or GraphQL errors).</summary>
+    public static (T? Value, string Error) Unpack<TData, T>(IOperationResult<TData> result, Func<TData, (T? Value, IEnumerable<object>? Errors)> read)
+        where TData : class
+        where T : class
+    {
+        if (result.Data is null || result.Errors.Count > 0)
+        {
+            return (null, ErrorText.Describe(result.Errors));
+        }
+
+        var (value, errors) = read(result.Data);
+        var messages = errors?.Select(ErrorText.Message).ToList() ?? [];
+        return messages.Count > 0 || value is null ? (null, messages.Count > 0 ? string.Join(" ", messages) : "The change was not made.") : (value, "");
+    }
+}
