@@ -31,6 +31,7 @@ public static class HospitalGraphQLExtensions
         services.AddOptions<Audit.AuditOptions>().BindConfiguration(Audit.AuditOptions.Section);
         services.AddHttpContextAccessor();
         services.TryAddSingleton<Audit.AuditLog>();
+        services.TryAddSingleton<Audit.AuditReadBatcher>();
         services.TryAddScoped<Gql.Server.Execution.IExecutionObserver, Audit.AuditObserver>();
         services.AddHospitalIntrospectionAccess();
         services.AddInMemorySubscriptions();

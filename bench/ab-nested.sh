@@ -17,7 +17,7 @@ trap cleanup EXIT
 key=$(head -c 48 /dev/urandom | base64 -w0)
 pw=bench-$(head -c 12 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9')
 start() { # dir port db
-  ( cd "$1"; export ConnectionStrings__Hospital="Data Source=$3" Hospital__DemoPatients=500 ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_PerfMapEnabled=${PERFMAP:-0} DOTNET_EnableWriteXorExecute=${PERFMAP:+0} Hospital__Auth__SigningKey=$key Hospital__SeedDemoData=true Hospital__DemoPassword=$pw
+  ( cd "$1"; export ConnectionStrings__Hospital="Data Source=$3" Hospital__DemoPatients=500 ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_PerfMapEnabled=${PERFMAP:-0} DOTNET_EnableWriteXorExecute=${PERFMAP:+0} Hospital__Auth__SigningKey=$key Hospital__SeedDemoData=true Hospital__DemoPassword=$pw
     exec dotnet Hospital.GraphQL.dll --urls "http://127.0.0.1:$2" ) >"$w/server-$2.log" 2>&1 &
   pids+=($!)
   for i in $(seq 240); do curl -fs "http://127.0.0.1:$2/healthz/ready" >/dev/null 2>&1 && return 0; sleep 0.5; done; echo "not ready $2"; cat $w/server-$2.log; exit 1

@@ -45,7 +45,7 @@ if [ -z "$port" ]; then
 fi
 url=http://127.0.0.1:$port
 
-# Production wants a signing key, and demo accounts only when asked for: both made up for this run. The benchmark
+# Staging (Production refuses demo accounts): a signing key and the demo password made up for this run. The benchmark
 # signs in once as the doctor (through the sign-in page) and measures signed-in visits.
 export BENCH_PASSWORD="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 signing_key=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
@@ -57,7 +57,7 @@ echo "starting Hospital.Web on $url (fresh SQLite database, seeding $patients de
   cd "$src/Hospital.Web"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
     Hospital__SeedDemoData=true Hospital__DemoPassword="$BENCH_PASSWORD" Hospital__Auth__SigningKey="$signing_key" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+    ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
   exec dotnet bin/Release/net10.0/Hospital.Web.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
 server=$!

@@ -93,7 +93,7 @@ off_url=http://127.0.0.1:$off_port
 (
   cd "$app"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__SeedDemoData=false \
-    Hospital__Auth__SigningKey="$signing_key" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    Hospital__Auth__SigningKey="$signing_key" ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning \
     DOTNET_CLI_TELEMETRY_OPTOUT=1 Hospital__Audit__Reads=false
   exec dotnet Hospital.GraphQL.dll --urls "$off_url"
 ) >"$work/server-off.log" 2>&1 &

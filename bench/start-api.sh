@@ -29,7 +29,8 @@ if [ -z "$port" ]; then
 fi
 url=http://127.0.0.1:$port
 
-# Production wants a signing key, and demo accounts only when asked for: both made up for this run.
+# Staging: built like Production (Release, no developer pages), but demo accounts may be asked for, which Production
+# refuses; a signing key and the demo password are made up for this run.
 bench_password="bench-$(head -c 12 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 signing_key=$(head -c 48 /dev/urandom | base64 | tr -d '\n')
 
@@ -40,7 +41,7 @@ echo "starting the API on $url (fresh SQLite database, seeding $patients demo pa
   cd "$app"
   export ConnectionStrings__Hospital="Data Source=$work/hospital.db" Hospital__DemoPatients="$patients" \
     Hospital__SeedDemoData=true Hospital__DemoPassword="$bench_password" Hospital__Auth__SigningKey="$signing_key" \
-    ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    ASPNETCORE_ENVIRONMENT=Staging Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1 \
     Hospital__Audit__Reads="${AUDIT_READS:-true}"
   exec dotnet Hospital.GraphQL.dll --urls "$url"
 ) >"$work/server.log" 2>&1 &
@@ -58,8 +59,14 @@ done
 
 # Sign in as ${BENCH_USER:-doctor} (reads patients, appointments and beds): $token and HOSPITAL_TOKEN hold the access
 # token (15 minutes, more than a benchmark run takes).
-token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
-  --data-binary "{\"query\":\"mutation(\$u: String!, \$p: String!) { signIn(input: { userName: \$u, password: \$p }) { accessToken } }\",\"variables\":{\"u\":\"${BENCH_USER:-doctor}\",\"p\":\"$bench_password\"}}" \
-  "$url/graphql" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+# The demo accounts are seeded as the server starts, perhaps after it answers: try for up to a minute.
+token=
+for i in $(seq 60); do
+  token=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+    --data-binary "{\"query\":\"mutation(\$u: String!, \$p: String!) { signIn(input: { userName: \$u, password: \$p }) { accessToken } }\",\"variables\":{\"u\":\"${BENCH_USER:-doctor}\",\"p\":\"$bench_password\"}}" \
+    "$url/graphql" | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p') || true
+  [ -n "$token" ] && break
+  sleep 1
+done
 [ -n "$token" ] || { echo "could not sign in as ${BENCH_USER:-doctor}" >&2; exit 1; }
 export HOSPITAL_TOKEN=$token

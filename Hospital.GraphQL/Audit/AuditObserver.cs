@@ -15,11 +15,12 @@ namespace Hospital.GraphQL.Audit;
 /// The access log of one GraphQL operation (one per request scope, or per subscription event). When the operation
 /// starts it names the actor for the writes the operation makes (the <see cref="AuditParticipant"/> reads it); while it
 /// runs it collects, in memory, the patients whose record objects were answered and the selection paths read at those
-/// positions; when it has finished, before the response goes out, it writes one entry per patient in one insert. So
-/// a crash loses no answered read, and the cost is one statement per request, none per field.
+/// positions; when it has finished, before the response goes out, it has one entry per patient written in one insert,
+/// committed together with concurrent requests' entries (<see cref="AuditReadBatcher"/>). So a crash loses no answered
+/// read, and the cost is one statement per request and one commit per batch, none per field.
 /// </summary>
 internal sealed class AuditObserver(
-    IDbContextFactory<HospitalDbContext> factory,
+    AuditReadBatcher batcher,
     IOptions<AuditOptions> options,
     IHttpContextAccessor http,
     TimeProvider clock) : IExecutionObserver
@@ -74,8 +75,7 @@ internal sealed class AuditObserver(
         var template = actor.Entry(AuditAction.Read, entityType, now);
         template.Fields = fields;
 
-        // Not the request's token: the answer exists, so its log entry must be written even if the client has gone.
-        await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-        await AuditWriter.InsertAsync(db, template, patients.Order().ToList(), CancellationToken.None);
+        // Committed with other requests' entries (group commit), before this response goes out.
+        await batcher.WriteAsync(template, patients.Order().ToList());
     }
 }

@@ -54,6 +54,27 @@ public abstract class AuditLogTests(HospitalApi api)
     }
 
     [Fact]
+    public async Task ConcurrentReads_AreEachLoggedInFull_BeforeTheirAnswers()
+    {
+        // Twenty requests at once share commits (group commit); every one of them is logged by the time it is answered.
+        var operations = Enumerable.Range(0, 20).Select(i => $"AuditBatch{i}x" + Guid.NewGuid().ToString("N")[..8]).ToList();
+
+        var results = await Task.WhenAll(operations.Select(operation => Task.Run(async () =>
+        {
+            var result = await Api.PostAsAsync("nurse", $"query {operation} {{ patients(first: 2, order: [{{ mrn: DESC }}]) {{ nodes {{ id lastName }} }} }}");
+            var logged = await EntriesAsync(a => a.OperationName == operation);
+            return (result, logged);
+        })));
+
+        Assert.All(results, r =>
+        {
+            Assert.True(r.result["errors"] is null, r.result.ToJsonString());
+            Assert.Equal(2, r.logged.Count);
+            Assert.All(r.logged, e => Assert.Equal("nurse", e.UserName));
+        });
+    }
+
+    [Fact]
     public async Task ReadingOnePatientThroughNode_NamesThatPatient_AndNoValues()
     {
         var patientId = await FirstAsync(db => db.Patients.OrderBy(p => p.Id).Select(p => p.Id));
