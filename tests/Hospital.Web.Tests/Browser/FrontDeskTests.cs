@@ -81,6 +81,43 @@ public sealed class FrontDeskTests(HospitalWebApp app)
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task Reception_BooksAWalkIn_WhoIsInTheWaitingRoomAtOnce()
+    {
+        // Arrange: a doctor free now (the app's clock stands at 10:30), and a patient.
+        var now = new DateTimeOffset(HospitalWebApp.Today.ToDateTime(new TimeOnly(10, 30)), TimeSpan.Zero);
+        var doctors = await app.GraphQLAsync("{ doctors(first: 50, where: { isActive: { eq: true } }, order: [{ firstName: ASC }]) { nodes { id } } }", asUser: "reception");
+        string? doctor = null;
+        foreach (var node in doctors["data"]!["doctors"]!["nodes"]!.AsArray())
+        {
+            var found = await app.GraphQLAsync("query ($d: ID, $from: DateTime!, $to: DateTime!) { availableSlots(doctorId: $d, from: $from, to: $to) { startsAt } }", new { d = (string)node!["id"]!, from = now, to = now.AddHours(1) }, asUser: "reception");
+            if (found["data"]!["availableSlots"]!.AsArray().FirstOrDefault() is { } first && DateTimeOffset.Parse((string)first["startsAt"]!, System.Globalization.CultureInfo.InvariantCulture) == now)
+            {
+                doctor = (string)node["id"]!;
+                break;
+            }
+        }
+
+        Assert.NotNull(doctor);
+        var patients = await app.GraphQLAsync("{ patients(first: 10, order: [{ lastName: ASC }]) { nodes { fullName lastName } } }", asUser: "reception");
+        var patient = patients["data"]!["patients"]!["nodes"]![9]!;
+        var name = (string)patient["fullName"]!;
+        await using var ui = await UiSession.StartAsync(app, userName: "reception");
+
+        // Act: the booking panel for that doctor today, the patient, "Walk-in now".
+        await ui.GotoAsync($"appointments/book?doctor={Uri.EscapeDataString(doctor)}&date={HospitalWebApp.Today:yyyy-MM-dd}");
+        await ui.WaitUntilInteractiveAsync();
+        await ui.Page.GetByRole(AriaRole.Searchbox, new() { Name = "Patient", Exact = true }).FillAsync((string)patient["lastName"]!);
+        await ui.Page.GetByRole(AriaRole.Button, new() { Name = name }).First.ClickAsync();
+        await ui.Page.GetByTestId("walk-in").ClickAsync();
+
+        // Assert: checked in now, and in the front desk's waiting room.
+        await Expect(ui.Page.GetByTestId("booking-done")).ToContainTextAsync($"Walk-in checked in: {name}");
+        await ui.GotoAsync("frontdesk");
+        await Expect(ui.Page.GetByTestId("waiting").Filter(new() { HasTextString = name })).ToHaveCountAsync(1);
+        Assert.Empty(ui.Errors);
+    }
+
     /// <summary>The <paramref name="skip"/>-th doctor nobody waits for with at least two free times on <paramref name="day"/> after the app's 10:30, and those times.</summary>
     private async Task<(string Doctor, List<JsonNode> Slots)> FreeSlotsAsync(DateOnly day, int skip)
     {

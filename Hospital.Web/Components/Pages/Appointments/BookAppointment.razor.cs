@@ -176,6 +176,30 @@ public sealed partial class BookAppointment : IDisposable
         slots = [.. slots.Where(s => s.Doctor.Id != slot.Doctor.Id || s.EndsAt <= slot.StartsAt || s.StartsAt >= appointment.EndsAt)];
     }
 
+    /// <summary>The patient is here without a booking: booked with the chosen doctor from now, and checked in at once.</summary>
+    private async Task WalkInAsync()
+    {
+        if (patient is null || busy || DoctorId is not { } doctor)
+        {
+            return;
+        }
+
+        busy = true;
+        error = null;
+        var result = await Book.ExecuteAsync(patientId: patient.Id, doctorId: doctor, reason: reason.Trim(), startsAt: null, walkIn: true, cancellationToken: disposed.Token);
+        busy = false;
+        var (appointment, errors) = AppointmentStepState.Unpack(result, d => (d.BookAppointment.Appointment, d.BookAppointment.Errors?.Select(ErrorText.Message)));
+        if (appointment is null)
+        {
+            error = errors;
+            return;
+        }
+
+        booked = appointment;
+        announcement = $"{appointment.Patient.FullName} booked now and checked in.";
+        await LoadSlotsAsync();
+    }
+
     /// <summary>No time suits: the patient waits for the chosen doctor (or any of the department) and hears of the first freed slot.</summary>
     private async Task JoinWaitlistAsync()
     {
