@@ -49,6 +49,35 @@ public static class LabMutations
         return order;
     }
 
+    [GraphQLDescription("Writes a note on a lab order (an interpretation, a call to the ward, a specimen problem) as the signed-in doctor or nurse; subscribers of `labNoteAdded` hear of it.")]
+    [Error<NotFoundError>]
+    [Error<ValidationError>]
+    [Authorize(Roles = [Roles.Doctor, Roles.Nurse])]
+    public static async Task<LabNote> AddLabNoteAsync(
+        [ID<LabOrder>] int labOrderId,
+        [GraphQLDescription("The note (required, at most 4,000 characters).")] string text,
+        HospitalDbContext db,
+        [Service] TimeProvider clock,
+        System.Security.Claims.ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainValidationException(["LabNote.text: the note is empty."]);
+        }
+
+        if (!int.TryParse(user.FindFirst(HospitalClaims.StaffMemberId)?.Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var author))
+        {
+            throw new GraphQLException("Only a member of staff can write a lab note.", ErrorCodes.NotAuthorized);
+        }
+
+        var order = await db.LabOrders.SingleOrNotFoundAsync(o => o.Id == labOrderId, "lab order", labOrderId, cancellationToken);
+        var note = new LabNote { LabOrderId = order.Id, LabOrder = order, AuthorId = author, Text = text.Trim(), WrittenAt = clock.GetUtcNow().UtcDateTime };
+        db.LabNotes.Add(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return note;
+    }
+
     [GraphQLDescription("The specimen was taken: ORDERED → COLLECTED.")]
     [Error<NotFoundError>]
     [Error<InvalidTransitionError>]

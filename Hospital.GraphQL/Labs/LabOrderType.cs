@@ -52,8 +52,12 @@ public static class LabResultType
 [Authorize(Roles = [Access.Clinical])]
 public static class LabNoteType
 {
-    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrder).Ignore(n => n.LabOrderId).Ignore(n => n.AuthorId);
+    public static void Configure(ObjectTypeConfiguration<LabNote> type) => type.Ignore(n => n.LabOrderId).Ignore(n => n.AuthorId);
 
     public static async Task<StaffMember> GetAuthorAsync([Parent] LabNote note, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
         (await staff.LoadAsync(note.AuthorId, cancellationToken))!;
+
+    [GraphQLDescription("The order the note is written on.")]
+    public static async Task<LabOrder> GetLabOrderAsync([Parent] LabNote note, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) =>
+        (await orders.LoadAsync(note.LabOrderId, cancellationToken))!;
 }

@@ -351,6 +351,37 @@ public abstract partial class LiveApiTests(HospitalApi api)
         Assert.Equal(("Potassium", "CRITICAL"), ((string?)heard["labResultAdded"]!["analyte"], (string?)heard["labResultAdded"]!["flag"]));
     }
 
+    [Fact]
+    public async Task ALabNote_IsWrittenByTheSignedInClinician_AndItsPatientsSubscribersHearOfIt()
+    {
+        var people = await Api.PostAsAsync("doctor", "{ me { staffMember { id } } labOrders(first: 1) { nodes { id patient { id } } } }");
+        Assert.Null(people["errors"]);
+        var order = people["data"]!["labOrders"]!["nodes"]![0]!;
+        var orderId = (string)order["id"]!;
+        var patientId = (string)order["patient"]!["id"]!;
+        await using var notes = await SubscribeAsync(
+            "nurse",
+            "subscription ($patient: ID) { labNoteAdded(patientId: $patient) { text author { id } labOrder { id } } }",
+            new Dictionary<string, object?> { ["patient"] = patientId },
+            "LabNoteAdded");
+        const string Add = "mutation ($id: ID!, $text: String!) { addLabNote(input: { labOrderId: $id, text: $text }) { labNote { text writtenAt author { id } labOrder { id } } errors { __typename ... on Error { message } } } }";
+
+        var written = await Api.PostAsAsync("doctor", Add, new { id = orderId, text = "  Haemolysed sample; please redraw.  " });
+        var empty = await Api.PostAsAsync("doctor", Add, new { id = orderId, text = " " });
+        var missing = await Api.PostAsAsync("nurse", Add, new { id = NodeIds.Encode("LabOrder", 987654), text = "Lost?" });
+        var reception = await Api.PostAsAsync("reception", Add, new { id = orderId, text = "Not mine to write" });
+
+        var note = written["data"]!["addLabNote"]!["labNote"]!;
+        Assert.Equal("Haemolysed sample; please redraw.", (string?)note["text"]);
+        Assert.Equal((string?)people["data"]!["me"]!["staffMember"]!["id"], (string?)note["author"]!["id"]);
+        Assert.Equal(orderId, (string?)note["labOrder"]!["id"]);
+        Assert.Equal("ValidationError", (string?)empty["data"]!["addLabNote"]!["errors"]![0]!["__typename"]);
+        Assert.Equal("NotFoundError", (string?)missing["data"]!["addLabNote"]!["errors"]![0]!["__typename"]);
+        Assert.Equal("AUTH_NOT_AUTHORIZED", (string?)reception["errors"]![0]!["extensions"]!["code"]);
+        var heard = await notes.NextAsync();
+        Assert.Equal(("Haemolysed sample; please redraw.", orderId), ((string?)heard["labNoteAdded"]!["text"], (string?)heard["labNoteAdded"]!["labOrder"]!["id"]));
+    }
+
     private async Task SetBedAsync(string id, string status)
     {
         var result = await Api.PostAsAsync("nurse", "mutation ($id: ID!, $status: BedStatus!) { setBedStatus(input: { bedId: $id, status: $status }) { bed { status } errors { __typename ... on Error { message } } } }", new { id, status });

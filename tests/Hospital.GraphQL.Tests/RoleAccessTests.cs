@@ -92,6 +92,7 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["startAppointment"] = $"appointmentId: \"{ids.MissingAppointment}\"",
             ["completeAppointment"] = $"appointmentId: \"{ids.MissingAppointment}\"",
             ["orderLabTest"] = $"patientId: \"{ids.MissingPatient}\", orderedById: \"{ids.Doctor}\", testCode: \"K\", testName: \"Potassium\"",
+            ["addLabNote"] = $"labOrderId: \"{ids.MissingLabOrder}\", text: \"test\"",
             ["collectLabSpecimen"] = $"labOrderId: \"{ids.MissingLabOrder}\"",
             ["startLabAnalysis"] = $"labOrderId: \"{ids.MissingLabOrder}\"",
             ["recordLabResults"] = $"labOrderId: \"{ids.MissingLabOrder}\", results: [{{ analyte: \"K\", value: \"4.1\" }}]",

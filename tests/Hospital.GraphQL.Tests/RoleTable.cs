@@ -65,6 +65,7 @@ public static class RoleTable
     /// <summary>Booking and moving appointments: the front desk and admins; doctors in their own schedule only (resolver rule).</summary>
     public static readonly RoleRow Booking = Of("booking", R.Admin, R.Doctor, R.Receptionist);
     public static readonly RoleRow LabOrdering = Of("lab ordering and results", R.Doctor);
+    public static readonly RoleRow LabNotes = Of("lab notes", R.Doctor, R.Nurse);
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
     public static readonly RoleRow BillingSteps = Of("billing steps", R.Admin, R.Receptionist);
@@ -188,6 +189,7 @@ public static class RoleTable
         ["Mutation.orderLabTest"] = LabOrdering,
         ["Mutation.recordLabResults"] = LabOrdering,
         ["Mutation.cancelLabOrder"] = LabOrdering,
+        ["Mutation.addLabNote"] = LabNotes,
         ["Mutation.collectLabSpecimen"] = SpecimenSteps,
         ["Mutation.startLabAnalysis"] = SpecimenSteps,
         ["Mutation.setBedStatus"] = BedStatus,

@@ -158,7 +158,7 @@ public sealed partial class FrontDeskBoard : IAsyncDisposable
 
     private Task CheckInAsync(IScheduledAppointment appointment) =>
         RunAsync(
-            async () => FrontDeskText.Unpack(await CheckIn.ExecuteAsync(appointment.Id), d => (d.CheckInAppointment.Appointment, d.CheckInAppointment.Errors)),
+            async () => MutationOutcome.Unpack(await CheckIn.ExecuteAsync(appointment.Id), d => (d.CheckInAppointment.Appointment, d.CheckInAppointment.Errors)),
             changed => state.Apply(changed),
             $"{appointment.Patient.FullName} checked in at {Time.Time(Time.Now)}.");
 
@@ -174,14 +174,14 @@ public sealed partial class FrontDeskBoard : IAsyncDisposable
         }
 
         await RunAsync(
-            async () => FrontDeskText.Unpack(await NoShow.ExecuteAsync(appointment.Id, $"Did not arrive within {state.NoShowAfter.TotalMinutes:0} minutes"), d => (d.MarkAppointmentNoShow.Appointment, d.MarkAppointmentNoShow.Errors)),
+            async () => MutationOutcome.Unpack(await NoShow.ExecuteAsync(appointment.Id, $"Did not arrive within {state.NoShowAfter.TotalMinutes:0} minutes"), d => (d.MarkAppointmentNoShow.Appointment, d.MarkAppointmentNoShow.Errors)),
             changed => state.Apply(changed),
             $"{appointment.Patient.FullName} marked as a no-show.");
     }
 
     private Task AcceptAsync(IWaitlistRow offer) =>
         RunAsync(
-            async () => FrontDeskText.Unpack(await Accept.ExecuteAsync(offer.Id, offer.Version), d => (d.AcceptWaitlistOffer.WaitlistEntry, d.AcceptWaitlistOffer.Errors)),
+            async () => MutationOutcome.Unpack(await Accept.ExecuteAsync(offer.Id, offer.Version), d => (d.AcceptWaitlistOffer.WaitlistEntry, d.AcceptWaitlistOffer.Errors)),
             changed =>
             {
                 state.Apply(changed);
@@ -194,7 +194,7 @@ public sealed partial class FrontDeskBoard : IAsyncDisposable
 
     private Task DeclineAsync(IWaitlistRow offer) =>
         RunAsync(
-            async () => FrontDeskText.Unpack(await Decline.ExecuteAsync(offer.Id, offer.Version), d => (d.DeclineWaitlistOffer.WaitlistEntry, d.DeclineWaitlistOffer.Errors)),
+            async () => MutationOutcome.Unpack(await Decline.ExecuteAsync(offer.Id, offer.Version), d => (d.DeclineWaitlistOffer.WaitlistEntry, d.DeclineWaitlistOffer.Errors)),
             changed => state.Apply(changed),
             $"Offer declined for {offer.Patient.FullName}; the slot goes to the next in line.");
 
@@ -210,7 +210,7 @@ public sealed partial class FrontDeskBoard : IAsyncDisposable
         }
 
         await RunAsync(
-            async () => FrontDeskText.Unpack(await Leave.ExecuteAsync(entry.Id, "Taken off by the front desk", entry.Version), d => (d.LeaveWaitlist.WaitlistEntry, d.LeaveWaitlist.Errors)),
+            async () => MutationOutcome.Unpack(await Leave.ExecuteAsync(entry.Id, "Taken off by the front desk", entry.Version), d => (d.LeaveWaitlist.WaitlistEntry, d.LeaveWaitlist.Errors)),
             changed => state.Apply(changed),
             $"{entry.Patient.FullName} is off the waitlist.");
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Gql.Client;
 using Hospital.Web.GraphQL;
 
 namespace Hospital.Web.Components.FrontDesk;
@@ -17,19 +16,4 @@ public static class FrontDeskText
     /// <summary>Who the patient waits for: "Dr Ana Silva" or "any doctor of Cardiology".</summary>
     public static string WaitsFor(IWaitlistRow entry) =>
         entry.Doctor is { } doctor ? doctor.FullName : entry.Department is { } department ? $"any doctor of {department.Name}" : "any doctor";
-
-    /// <summary>A mutation's outcome: the changed record, or the words for why not (typed payload errors, else transport or GraphQL errors).</summary>
-    public static (T? Value, string Error) Unpack<TData, T>(IOperationResult<TData> result, Func<TData, (T? Value, IEnumerable<object>? Errors)> read)
-        where TData : class
-        where T : class
-    {
-        if (result.Data is null || result.Errors.Count > 0)
-        {
-            return (null, ErrorText.Describe(result.Errors));
-        }
-
-        var (value, errors) = read(result.Data);
-        var messages = errors?.Select(ErrorText.Message).ToList() ?? [];
-        return messages.Count > 0 || value is null ? (null, messages.Count > 0 ? string.Join(" ", messages) : "The change was not made.") : (value, "");
-    }
 }

@@ -139,6 +139,42 @@ public sealed class PatientChartTests(HospitalWebApp app)
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task ALabNote_WrittenOnOneChart_AppearsOnAnotherOpenChartOfThePatient()
+    {
+        // Arrange: an order, its chart open for a doctor and, in a second browser, for a nurse.
+        var people = await app.GraphQLAsync("{ patients(first: 2, order: [{ lastName: DESC }]) { nodes { id } } doctors(first: 1) { nodes { id } } }", new { });
+        var patientId = (string)people["data"]!["patients"]!["nodes"]![1]!["id"]!;
+        var ordered = await app.GraphQLAsync(
+            "mutation ($patient: ID!, $doctor: ID!) { orderLabTest(input: { patientId: $patient, orderedById: $doctor, testCode: \"NA\", testName: \"Sodium\" }) { labOrder { id } errors { ... on Error { message } } } }",
+            new { patient = patientId, doctor = (string)people["data"]!["doctors"]!["nodes"]![0]!["id"]! });
+        Assert.Null(ordered["data"]!["orderLabTest"]!["errors"]);
+        await using var doctor = await UiSession.StartAsync(app);
+        await using var nurse = await UiSession.StartAsync(app, userName: "nurse");
+        await app.ExpectSubscriptionAsync("LabNoteAdded", () => nurse.GotoAsync($"patients/{Uri.EscapeDataString(patientId)}"));
+        await nurse.Page.GetByRole(AriaRole.Tab, new() { Name = "Lab results" }).ClickAsync();
+        await doctor.GotoAsync($"patients/{Uri.EscapeDataString(patientId)}");
+        await doctor.WaitUntilInteractiveAsync();
+        await doctor.Page.GetByRole(AriaRole.Tab, new() { Name = "Lab results" }).ClickAsync();
+        var order = doctor.Page.Locator("[data-testid=lab-order]").Filter(new() { HasTextString = "Sodium" }).First;
+
+        // Act: the doctor writes a note (an empty one is refused first).
+        await order.GetByTestId("add-lab-note").ClickAsync();
+        await order.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+        await Expect(order.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Write the note first.");
+        await order.GetByLabel("Note on Sodium").FillAsync("Sample haemolysed, please redraw");
+        await doctor.AssertAccessibleAsync("chart lab note form");
+        await order.GetByRole(AriaRole.Button, new() { Name = "Save note" }).ClickAsync();
+
+        // Assert: on the doctor's chart, and live on the nurse's, with its author.
+        await Expect(order.GetByTestId("lab-note")).ToContainTextAsync("Sample haemolysed, please redraw");
+        var seen = nurse.Page.Locator("[data-testid=lab-order]").Filter(new() { HasTextString = "Sodium" }).First.GetByTestId("lab-note");
+        await Expect(seen).ToContainTextAsync("Sample haemolysed, please redraw");
+        await nurse.ScreenshotAsync("chart-lab-note");
+        Assert.Empty(doctor.Errors);
+        Assert.Empty(nurse.Errors);
+    }
+
     [Theory]
     [InlineData("doctor", true, false)]
     [InlineData("nurse", true, false)]

@@ -213,7 +213,7 @@ public sealed partial class BookAppointment : IDisposable
         var result = await JoinWaitlist.ExecuteAsync(
             patientId: patient.Id, doctorId: DoctorId, departmentId: DoctorId is null ? DepartmentId : null, appointmentId: null, reason: reason.Trim(), notes: null, cancellationToken: disposed.Token);
         busy = false;
-        var (entry, errors) = FrontDeskText.Unpack(result, d => (d.JoinWaitlist.WaitlistEntry, d.JoinWaitlist.Errors));
+        var (entry, errors) = MutationOutcome.Unpack(result, d => (d.JoinWaitlist.WaitlistEntry, d.JoinWaitlist.Errors));
         if (entry is null)
         {
             error = errors;
