@@ -42,7 +42,11 @@ public static class LabOrderType
 [Authorize(Roles = [Access.Clinical])]
 public static class LabResultType
 {
-    public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrder).Ignore(r => r.LabOrderId);
+    public static void Configure(ObjectTypeConfiguration<LabResult> type) => type.Ignore(r => r.LabOrderId);
+
+    [GraphQLDescription("The order the result answers.")]
+    public static async Task<LabOrder> GetLabOrderAsync([Parent] LabResult result, LabOrderByIdDataLoader orders, CancellationToken cancellationToken) =>
+        (await orders.LoadAsync(result.LabOrderId, cancellationToken))!;
 
     [GraphQLDescription("True when the value is outside its reference range (abnormal or critical).")]
     public static bool GetIsAbnormal([Parent] LabResult result) => result.Flag != ResultFlag.Normal;

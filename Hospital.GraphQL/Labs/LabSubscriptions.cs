@@ -17,21 +17,24 @@ public static class LabSubscriptions
     public static IAsyncEnumerable<ChangeMessage> LabOrderChanges([ID<Patient>] int? patientId, [Service] ITopicEventReceiver events, [Service] ChangeLoader<LabOrder> orders, CancellationToken cancellationToken) =>
         LiveEvents.ReadAsync(events, ChangeTopics.LabOrderChanged.Channel(("patient", patientId)), orders, o => patientId == null || o.PatientId == patientId, cancellationToken);
 
-    [GraphQLDescription("A new lab result was recorded. `patientId` narrows it to one patient; `abnormalOnly` to results flagged outside the reference range.")]
+    [GraphQLDescription("A new lab result was recorded. `patientId` narrows it to one patient, `orderedById` to the orders of one doctor (their alerts); `abnormalOnly` to results flagged outside the reference range, `criticalOnly` to critical ones.")]
     [Subscribe(With = nameof(LabResultAdditions))]
     public static Task<LabResult> LabResultAdded([EventMessage] ChangeMessage change, [Service] ChangeLoader<LabResult> results) => results.EntityAsync(change);
 
     public static IAsyncEnumerable<ChangeMessage> LabResultAdditions(
         [ID<Patient>] int? patientId,
+        [ID<Doctor>] int? orderedById,
         [Service] ITopicEventReceiver events,
         [Service] ChangeLoader<LabResult> results,
         CancellationToken cancellationToken,
-        bool abnormalOnly = false) =>
+        bool abnormalOnly = false,
+        bool criticalOnly = false) =>
         LiveEvents.ReadAsync(
             events,
             ChangeTopics.LabResultAdded.Channel(),
             results,
-            r => (patientId == null || r.LabOrder!.PatientId == patientId) && (!abnormalOnly || r.Flag != ResultFlag.Normal),
+            r => (patientId == null || r.LabOrder!.PatientId == patientId) && (orderedById == null || r.LabOrder!.OrderedById == orderedById)
+                && (!abnormalOnly || r.Flag != ResultFlag.Normal) && (!criticalOnly || r.Flag == ResultFlag.Critical),
             cancellationToken);
 
     [GraphQLDescription("A note was written on a lab order. `patientId` narrows it to one patient.")]

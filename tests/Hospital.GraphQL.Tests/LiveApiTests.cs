@@ -326,6 +326,11 @@ public abstract partial class LiveApiTests(HospitalApi api)
             "subscription ($patient: ID) { labResultAdded(patientId: $patient, abnormalOnly: true) { analyte value flag } }",
             new Dictionary<string, object?> { ["patient"] = patientId },
             "LabResultAdded");
+        await using var alerts = await SubscribeAsync(
+            "doctor",
+            "subscription ($doctor: ID) { labResultAdded(orderedById: $doctor, criticalOnly: true) { analyte labOrder { id orderedBy { id } } } }",
+            new Dictionary<string, object?> { ["doctor"] = doctorId },
+            "LabResultAdded");
 
         var ordered = await Api.PostAsAsync(
             "doctor",
@@ -349,6 +354,8 @@ public abstract partial class LiveApiTests(HospitalApi api)
         Assert.Equal("CRITICAL", (string?)recorded["data"]!["recordLabResults"]!["labOrder"]!["results"]![0]!["flag"]);
         var heard = await results.NextAsync();
         Assert.Equal(("Potassium", "CRITICAL"), ((string?)heard["labResultAdded"]!["analyte"], (string?)heard["labResultAdded"]!["flag"]));
+        var alert = (await alerts.NextAsync())["labResultAdded"]!;
+        Assert.Equal((orderId, doctorId), ((string?)alert["labOrder"]!["id"], (string?)alert["labOrder"]!["orderedBy"]!["id"]));
     }
 
     [Fact]
