@@ -33,6 +33,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<Ward> Wards { get; init; } = null!;
     public DbSet<Bed> Beds { get; init; } = null!;
     public DbSet<Admission> Admissions { get; init; } = null!;
+    public DbSet<BedTransfer> BedTransfers { get; init; } = null!;
     public DbSet<Invoice> Invoices { get; init; } = null!;
     public DbSet<InvoiceLine> InvoiceLines { get; init; } = null!;
     public DbSet<Payment> Payments { get; init; } = null!;

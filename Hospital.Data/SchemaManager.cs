@@ -54,6 +54,7 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await ExecuteAllAsync(ProviderSql.AuditAppendOnly)(db, ct);
         }),
         new(9, "Waitlist: patients waiting for an earlier slot, and the freed slots offered to them", (db, ct) => CreateModelTablesAsync(db, ["waitlist_entries"], ct)),
+        new(10, "Bed transfers: the history of a stay's beds", (db, ct) => CreateModelTablesAsync(db, ["bed_transfers"], ct)),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

@@ -11,7 +11,7 @@ namespace Hospital.Data.Audit;
 /// </summary>
 public static class PatientRecord
 {
-    private static readonly string[] Parents = [nameof(Encounter), nameof(LabOrder), nameof(Invoice)];
+    private static readonly string[] Parents = [nameof(Encounter), nameof(LabOrder), nameof(Invoice), nameof(Admission)];
     private static readonly ConcurrentDictionary<Type, Func<object, int?>?> Readers = new();
 
     /// <summary>True when entities of <paramref name="type"/> hold patient data.</summary>

@@ -42,6 +42,41 @@ public static class AdmissionRules
         return admission;
     }
 
+    /// <summary>
+    /// Moves an admitted patient to another bed (of this ward or another): the new bed becomes occupied, the one left goes
+    /// to cleaning, and the move is kept in the stay's history.
+    /// </summary>
+    public static async Task<BedTransfer> TransferAsync(HospitalDbContext db, Admission admission, Bed from, Bed to, string reason, int? by, DateTime at, CancellationToken cancellationToken)
+    {
+        if (!admission.IsActive)
+        {
+            throw new InvalidStatusTransitionException(nameof(Admission), "Discharged", "Transferred", "the patient has left");
+        }
+
+        if (to.Id == from.Id)
+        {
+            throw new DomainValidationException(["TransferPatientInput.bedId: the patient is in that bed already."]);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ReasonRequiredException("transfer a patient");
+        }
+
+        if (to.Status != BedStatus.Available || await db.Admissions.AnyAsync(a => a.BedId == to.Id && a.DischargedAt == null, cancellationToken))
+        {
+            throw new BedNotAvailableException(to.Id, to.Status.ToString());
+        }
+
+        var transfer = new BedTransfer { AdmissionId = admission.Id, FromBedId = from.Id, ToBedId = to.Id, TransferredAt = at, Reason = reason.Trim(), TransferredById = by };
+        admission.BedId = to.Id;
+        admission.Bed = to;
+        admission.Transfers.Add(transfer);
+        from.Status = BedStatus.Cleaning;
+        to.Status = BedStatus.Occupied;
+        return transfer;
+    }
+
     /// <summary>Discharges a patient: the bed goes to cleaning before it can take the next patient.</summary>
     public static void Discharge(Admission admission, Bed bed, DateTime at, string? summary)
     {

@@ -35,6 +35,8 @@ public sealed class BedNotAvailableException(int bedId, string status)
     : DomainException($"Bed {bedId} is {status}, not available.")
 {
     public int BedId { get; } = bedId;
+
+    public string Status { get; } = status;
 }
 
 public sealed class PatientAlreadyAdmittedException(int patientId)

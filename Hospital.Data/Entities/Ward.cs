@@ -44,6 +44,9 @@ public sealed class Admission : IVersioned, IRaisesChanges
     public string? DischargeSummary { get; set; }
     public int Version { get; set; }
 
+    /// <summary>The beds the stay moved through, oldest first (the first bed is the one the transfers start from).</summary>
+    public List<BedTransfer> Transfers { get; init; } = [];
+
     public bool IsActive => DischargedAt is null;
 
     /// <summary>An admission, transfer or discharge changes its bed's occupant (and a transfer, the bed it left).</summary>

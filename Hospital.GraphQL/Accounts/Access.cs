@@ -25,6 +25,9 @@ public static class Access
     /// <summary>The front desk's own work (the waitlist): reception and admins.</summary>
     public const string FrontDesk = Roles.Admin + "," + Roles.Receptionist;
 
+    /// <summary>Admitting, transferring and discharging patients: the clinicians and admins.</summary>
+    public const string Admissions = Roles.Admin + "," + Roles.Doctor + "," + Roles.Nurse;
+
     /// <summary>Invoices and payments.</summary>
     public const string Billing = Roles.Admin + "," + Roles.Receptionist;
 

@@ -41,6 +41,10 @@ public static class WardDataLoaders
     public static Task<ILookup<int, Admission>> GetAdmissionsByBedIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
         db.Set<Admission>().AsNoTracking().OrderByDescending(a => a.AdmittedAt).ThenBy(a => a.Id).GroupedByKeysAsync(keys, a => a.BedId, cancellationToken);
 
+    [DataLoader]
+    public static Task<ILookup<int, BedTransfer>> GetBedTransfersByAdmissionIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>
+        db.BedTransfers.AsNoTracking().OrderBy(t => t.TransferredAt).ThenBy(t => t.Id).GroupedByKeysAsync(keys, t => t.AdmissionId, cancellationToken);
+
     /// <summary>The one active admission of each bed, if any.</summary>
     [DataLoader]
     public static Task<IReadOnlyDictionary<int, Admission>> GetActiveAdmissionByBedIdAsync(IReadOnlyList<int> keys, HospitalDbContext db, CancellationToken cancellationToken) =>

@@ -60,6 +60,10 @@ public static class AdmissionType
 {
     public static void Configure(ObjectTypeConfiguration<Admission> type) => type.Ignore(a => a.PatientId).Ignore(a => a.BedId).Ignore(a => a.AttendingDoctorId).Ignore(a => a.DischargeSummary);
 
+    [GraphQLDescription("The moves of the stay from bed to bed, oldest first.")]
+    public static Task<BedTransfer[]> GetTransfersAsync([Parent] Admission admission, BedTransfersByAdmissionIdDataLoader transfers, CancellationToken cancellationToken) =>
+        transfers.LoadAsync(admission.Id, cancellationToken);
+
     public static void ConfigureFiltering(FilterConfiguration<Admission> filter) => filter.BindFieldsExplicitly()
         .Field(a => a.AdmittedAt).Field(a => a.DischargedAt).Field(a => a.Reason).Field(a => a.Bed).Field(a => a.Patient).Field(a => a.AttendingDoctor);
 
@@ -81,4 +85,23 @@ public static class AdmissionType
 
     public static async Task<Doctor> GetAttendingDoctorAsync([Parent] Admission admission, DoctorByIdDataLoader doctors, CancellationToken cancellationToken) =>
         (await doctors.LoadAsync(admission.AttendingDoctorId, cancellationToken))!;
+}
+
+[ObjectType<BedTransfer>]
+[Authorize(Roles = [Access.Wards])]
+[GraphQLDescription("A move of an admitted patient from one bed to another.")]
+public static class BedTransferType
+{
+    public static void Configure(ObjectTypeConfiguration<BedTransfer> type) => type
+        .Ignore(t => t.Id).Ignore(t => t.AdmissionId).Ignore(t => t.Admission).Ignore(t => t.FromBedId).Ignore(t => t.ToBedId).Ignore(t => t.TransferredById);
+
+    public static async Task<Bed> GetFromBedAsync([Parent] BedTransfer transfer, BedByIdDataLoader beds, CancellationToken cancellationToken) =>
+        (await beds.LoadAsync(transfer.FromBedId, cancellationToken))!;
+
+    public static async Task<Bed> GetToBedAsync([Parent] BedTransfer transfer, BedByIdDataLoader beds, CancellationToken cancellationToken) =>
+        (await beds.LoadAsync(transfer.ToBedId, cancellationToken))!;
+
+    [GraphQLDescription("Who moved the patient, when known.")]
+    public static Task<StaffMember?> GetTransferredByAsync([Parent] BedTransfer transfer, StaffMemberByIdDataLoader staff, CancellationToken cancellationToken) =>
+        transfer.TransferredById is { } id ? staff.LoadAsync(id, cancellationToken) : Task.FromResult<StaffMember?>(null);
 }

@@ -66,6 +66,7 @@ public static class RoleTable
     public static readonly RoleRow Booking = Of("booking", R.Admin, R.Doctor, R.Receptionist);
     public static readonly RoleRow LabOrdering = Of("lab ordering and results", R.Doctor);
     public static readonly RoleRow LabNotes = Of("lab notes", R.Doctor, R.Nurse);
+    public static readonly RoleRow AdmissionSteps = Of("admission, transfer and discharge", R.Admin, R.Doctor, R.Nurse);
     public static readonly RoleRow SpecimenSteps = Of("specimen steps", R.Doctor, R.Nurse);
     public static readonly RoleRow BedStatus = Of("bed status", R.Nurse, R.Admin);
     public static readonly RoleRow BillingSteps = Of("billing steps", R.Admin, R.Receptionist);
@@ -94,6 +95,7 @@ public static class RoleTable
         ["Ward"] = WardLabels,
         ["Bed"] = Wards,
         ["Admission"] = Wards,
+        ["BedTransfer"] = Wards,
         ["Invoice"] = Billing,
         ["InvoiceLine"] = Billing,
         ["Payment"] = Billing,
@@ -127,6 +129,8 @@ public static class RoleTable
         ["AlreadyInvoicedError"] = Open,
         ["InputFieldError"] = Open,
         ["SlotTakenError"] = Open,
+        ["BedNotAvailableError"] = Open,
+        ["PatientAlreadyAdmittedError"] = Open,
         ["OutsideWorkingHoursError"] = Open,
     };
 
@@ -193,6 +197,9 @@ public static class RoleTable
         ["Mutation.collectLabSpecimen"] = SpecimenSteps,
         ["Mutation.startLabAnalysis"] = SpecimenSteps,
         ["Mutation.setBedStatus"] = BedStatus,
+        ["Mutation.admitPatient"] = AdmissionSteps,
+        ["Mutation.transferPatient"] = AdmissionSteps,
+        ["Mutation.dischargePatient"] = AdmissionSteps,
         ["Mutation.createInvoice"] = BillingSteps,
         ["Mutation.addInvoiceLine"] = BillingSteps,
         ["Mutation.updateInvoiceLine"] = BillingSteps,
