@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Hospital.Web.Components.Billing;
+using Hospital.Web.Components.Loading;
+using Hospital.Web.GraphQL;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace Hospital.Web.Components.Pages.Billing;
+
+/// <summary>
+/// Invoices for the front desk, unpaid ones first: filtered by status, patient or number and due date, sorted, and
+/// paged with cursors. The selects apply at once, the search box on Enter.
+/// </summary>
+public sealed partial class InvoiceList
+{
+    public const int PageSize = 25;
+
+    private readonly Stack<string?> cursors = new();
+    private QueryLoader<IGetInvoiceListResult> loader = null!;
+    private IReadOnlyList<IInvoiceRow>? rows;
+    private int totalCount;
+    private bool hasNextPage;
+    private string? endCursor;
+    private string? after;
+    private InvoiceListQuery applied = InvoiceListQuery.Default;
+    private InvoiceStatusFilter status = InvoiceListQuery.Default.Status;
+    private InvoiceListOrder order = InvoiceListQuery.Default.Order;
+    private string? search;
+    private DateOnly? dueBefore;
+    private bool overdue;
+
+    [Inject]
+    private IGetInvoiceListQuery GetInvoiceList { get; set; } = null!;
+
+    [Inject]
+    private NotificationService Notifications { get; set; } = null!;
+
+    [Inject]
+    private HospitalTime Time { get; set; } = null!;
+
+    /// <summary>The first page's JSON as the prerender loaded it, handed to the interactive render.</summary>
+    [PersistentState]
+    public JsonElement? Prerendered { get; set; }
+
+    private bool Loading => loader.Loading || (rows is null && loader.Error is null);
+
+    private string? Error => loader.Error;
+
+    // What the subtitle says the list holds besides its count.
+    private string Described =>
+        (applied.Status == InvoiceStatusFilter.All ? "" : $" {InvoiceListQuery.Label(applied.Status).ToLowerInvariant()}")
+        + (applied.Overdue ? ", overdue" : "")
+        + (applied.DueBefore is { } day ? $", due before {InvoiceText.Date(day)}" : "")
+        + (applied.Search is { Length: > 0 } text ? $", matching “{text}”" : "");
+
+    protected override async Task OnInitializedAsync()
+    {
+        loader = new(Notifications, "Invoices could not be loaded");
+        if (loader.Restore(Prerendered, GetInvoiceListResultReader.Read))
+        {
+            Show(null);
+            return;
+        }
+
+        await LoadAsync(null);
+        Prerendered = loader.Json;
+    }
+
+    private async Task SetAsync(Action set)
+    {
+        set();
+        await ApplyAsync();
+    }
+
+    private async Task ApplyAsync()
+    {
+        applied = new InvoiceListQuery(status, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), overdue, dueBefore, order);
+        cursors.Clear();
+        await LoadAsync(null);
+    }
+
+    private Task ClearAsync()
+    {
+        (status, order, search, dueBefore, overdue) = (InvoiceListQuery.Default.Status, InvoiceListQuery.Default.Order, null, null, false);
+        return ApplyAsync();
+    }
+
+    private async Task NextAsync()
+    {
+        cursors.Push(after);
+        await LoadAsync(endCursor);
+    }
+
+    private async Task PreviousAsync() => await LoadAsync(cursors.TryPop(out var previous) ? previous : null);
+
+    private async Task LoadAsync(string? cursor)
+    {
+        var query = applied;
+        if (await loader.LoadAsync(ct => GetInvoiceList.ExecuteAsync(PageSize, query.Where(Time.Today), query.Sort(), cursor, ct)))
+        {
+            Show(cursor);
+        }
+    }
+
+    private void Show(string? cursor)
+    {
+        var page = loader.Data!.Invoices;
+        after = cursor;
+        rows = page.Nodes ?? [];
+        totalCount = page.TotalCount;
+        hasNextPage = page.PageInfo.HasNextPage;
+        endCursor = page.PageInfo.EndCursor;
+    }
+}
