@@ -37,7 +37,7 @@ public sealed record InvoiceListQuery(InvoiceStatusFilter Status, string? Search
 
     public static string Label(InvoiceStatusFilter status) => status switch
     {
-        InvoiceStatusFilter.Unpaid => "Unpaid (issued or partly paid)",
+        InvoiceStatusFilter.Unpaid => "Unpaid",
         InvoiceStatusFilter.PartiallyPaid => "Partly paid",
         InvoiceStatusFilter.All => "All statuses",
         _ => status.ToString(),
@@ -50,6 +50,21 @@ public sealed record InvoiceListQuery(InvoiceStatusFilter Status, string? Search
         InvoiceListOrder.LargestTotal => "Total, largest first",
         _ => "Newest first",
     };
+
+    /// <summary>What the list holds, in words: "62 unpaid invoices, overdue, matching “smith”".</summary>
+    public string Summary(int count)
+    {
+        var kind = Status switch
+        {
+            InvoiceStatusFilter.All => "",
+            InvoiceStatusFilter.Unpaid => "unpaid ",
+            _ => Label(Status).ToLowerInvariant() + " ",
+        };
+        return count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " " + kind + (count == 1 ? "invoice" : "invoices")
+            + (Overdue ? ", overdue" : "")
+            + (DueBefore is { } day ? $", due before {InvoiceText.Date(day)}" : "")
+            + (Search is { Length: > 0 } text ? $", matching “{text}”" : "");
+    }
 
     /// <summary>The filters as one <c>where</c>; null when nothing narrows the list.</summary>
     public InvoiceFilterInput? Where(DateOnly today)

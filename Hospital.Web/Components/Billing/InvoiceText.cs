@@ -33,15 +33,20 @@ public static class InvoiceText
         InvoiceStatus.Issued => ChipTone.Info,
         InvoiceStatus.PartiallyPaid => ChipTone.Warning,
         InvoiceStatus.Paid => ChipTone.Success,
-        _ => ChipTone.Danger,
+        InvoiceStatus.Void => ChipTone.Danger,
+        _ => ChipTone.Neutral,
     };
+
+    /// <summary>The ways a payment is taken, in the order the dialog offers them (not the client's unknown value).</summary>
+    public static IReadOnlyList<PaymentMethod> Methods { get; } = [PaymentMethod.Cash, PaymentMethod.Card, PaymentMethod.Insurance, PaymentMethod.BankTransfer];
 
     public static string Method(PaymentMethod method) => method switch
     {
         PaymentMethod.Cash => "Cash",
         PaymentMethod.Card => "Card",
         PaymentMethod.Insurance => "Insurance",
-        _ => "Bank transfer",
+        PaymentMethod.BankTransfer => "Bank transfer",
+        _ => "Other",
     };
 
     /// <summary>What the reference of a payment by <paramref name="method"/> usually is, as a field hint.</summary>

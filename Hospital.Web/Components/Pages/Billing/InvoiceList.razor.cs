@@ -46,13 +46,6 @@ public sealed partial class InvoiceList
 
     private string? Error => loader.Error;
 
-    // What the subtitle says the list holds besides its count.
-    private string Described =>
-        (applied.Status == InvoiceStatusFilter.All ? "" : $" {InvoiceListQuery.Label(applied.Status).ToLowerInvariant()}")
-        + (applied.Overdue ? ", overdue" : "")
-        + (applied.DueBefore is { } day ? $", due before {InvoiceText.Date(day)}" : "")
-        + (applied.Search is { Length: > 0 } text ? $", matching “{text}”" : "");
-
     protected override async Task OnInitializedAsync()
     {
         loader = new(Notifications, "Invoices could not be loaded");
