@@ -174,7 +174,7 @@ public sealed partial class InvoiceDetail
     {
         var invoice = shown!;
         var change = await Dialogs.OpenAsync<TakePaymentDialog>(
-            $"Take payment",
+            "Take payment",
             new Dictionary<string, object?> { [nameof(TakePaymentDialog.InvoiceId)] = invoice.Id, [nameof(TakePaymentDialog.Number)] = invoice.Number, [nameof(TakePaymentDialog.Balance)] = invoice.Balance },
             new DialogOptions { Width = "30rem", CloseDialogOnEsc = true });
         if (change is InvoiceChange made)
