@@ -51,6 +51,46 @@ public sealed record InvoiceListQuery(InvoiceStatusFilter Status, string? Search
         _ => "Newest first",
     };
 
+    /// <summary>The list's address with these filters (only those that differ from the default), so Back returns to them.</summary>
+    public string Link()
+    {
+        var parts = new List<string>();
+        if (Status != Default.Status)
+        {
+            parts.Add("status=" + Status);
+        }
+
+        if (Search is { Length: > 0 } text)
+        {
+            parts.Add("q=" + Uri.EscapeDataString(text));
+        }
+
+        if (DueBefore is { } day)
+        {
+            parts.Add("before=" + day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (Overdue)
+        {
+            parts.Add("overdue=true");
+        }
+
+        if (Order != Default.Order)
+        {
+            parts.Add("sort=" + Order);
+        }
+
+        return InvoiceLinks.List + (parts.Count == 0 ? "" : "?" + string.Join('&', parts));
+    }
+
+    /// <summary>The filters an address names (see <see cref="Link"/>); what is missing or malformed is the default.</summary>
+    public static InvoiceListQuery FromLink(string? status, string? search, string? before, bool? overdue, string? sort) => new(
+        Enum.TryParse<InvoiceStatusFilter>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : Default.Status,
+        string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
+        overdue ?? false,
+        DateOnly.TryParseExact(before, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null,
+        Enum.TryParse<InvoiceListOrder>(sort, ignoreCase: true, out var o) && Enum.IsDefined(o) ? o : Default.Order);
+
     /// <summary>What the list holds, in words: "62 unpaid invoices, overdue, matching “smith”".</summary>
     public string Summary(int count)
     {

@@ -70,6 +70,24 @@ public sealed class InvoiceListQueryTests
         Assert.Equal("1 paid invoice, matching “ada  love”", query.Summary(1));
     }
 
+    [Fact]
+    public void Link_NamesOnlyWhatDiffersFromTheDefault_AndReadsBackTheSame()
+    {
+        var query = new InvoiceListQuery(InvoiceStatusFilter.Paid, "o'neil & co", true, new DateOnly(2026, 12, 1), InvoiceListOrder.LargestTotal);
+
+        var link = query.Link();
+
+        Assert.Equal("invoices", InvoiceListQuery.Default.Link());
+        Assert.Equal("invoices?status=Paid&q=o%27neil%20%26%20co&before=2026-12-01&overdue=true&sort=LargestTotal", link);
+        Assert.Equal(query, InvoiceListQuery.FromLink("Paid", "o'neil & co", "2026-12-01", true, "LargestTotal"));
+    }
+
+    [Fact]
+    public void FromLink_MalformedValues_AreTheDefault()
+    {
+        Assert.Equal(InvoiceListQuery.Default, InvoiceListQuery.FromLink("Owed", " ", "1 Dec", null, "99"));
+    }
+
     [Theory]
     [InlineData(InvoiceStatus.Draft, true, true, false, false, true)]
     [InlineData(InvoiceStatus.Issued, false, false, true, true, true)]

@@ -176,6 +176,28 @@ public sealed class InvoicePageTests(HospitalWebApp app)
         Assert.Empty(ui.Errors);
     }
 
+    [Fact]
+    public async Task DarkTheme_KeepsContrast_OnTheInvoiceAndTheList()
+    {
+        var invoice = await FirstInvoiceAsync("PARTIALLY_PAID");
+        await using var ui = await UiSession.StartAsync(app, userName: "reception");
+        await ui.Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+
+        await ui.GotoAsync($"invoices/{Uri.EscapeDataString(invoice.Id)}");
+        await Expect(ui.Page.Locator("html")).ToHaveAttributeAsync("data-theme", "dark");
+        await Expect(ui.Page.GetByTestId("invoice-balance")).ToHaveTextAsync(Text(invoice.Balance));
+        await ui.AssertAccessibleAsync("invoice (dark)");
+        await ui.GotoAsync($"invoices/{Uri.EscapeDataString(invoice.Id)}/print");
+        await Expect(ui.Page.GetByTestId("sheet-hospital")).ToBeVisibleAsync();
+        await ui.ScreenshotAsync("invoice-print-dark");
+        await ui.AssertAccessibleAsync("invoice print view (dark: printed on white all the same)");
+        await ui.GotoAsync("invoices?overdue=true");
+        await Expect(ui.Page.GetByTestId("invoice-row").First).ToBeVisibleAsync();
+        await ui.ScreenshotAsync("invoices-dark");
+        await ui.AssertAccessibleAsync("invoices (dark)");
+        Assert.Empty(ui.Errors);
+    }
+
     [Theory]
     [InlineData("desktop", 1280, 800)]
     [InlineData("phone", 390, 844)]
@@ -218,6 +240,17 @@ public sealed class InvoicePageTests(HospitalWebApp app)
         Assert.NotEmpty(patients);
         Assert.All(patients, p => Assert.Contains(patient, p, StringComparison.OrdinalIgnoreCase));
         Assert.All(await StatusesAsync(ui), s => Assert.Equal("Paid", s));
+
+        // Act: open one and come back: the list is as it was left (its filters are in the address).
+        await rows.First.GetByRole(AriaRole.Link).ClickAsync();
+        await Expect(ui.Page.GetByTestId("invoice-status")).ToHaveTextAsync("Paid");
+        await ui.Page.GoBackAsync();
+
+        // Assert
+        await Expect(ui.Page.GetByTestId("invoices-subtitle")).ToContainTextAsync($"paid invoice");
+        await Expect(ui.Page.GetByTestId("invoices-subtitle")).ToContainTextAsync($"matching “{patient}”");
+        await Expect(ui.Page.GetByLabel("Patient or number")).ToHaveValueAsync(patient);
+        await Expect(ui.Page.GetByLabel("Status")).ToHaveValueAsync("Paid");
         Assert.Empty(ui.Errors);
     }
 

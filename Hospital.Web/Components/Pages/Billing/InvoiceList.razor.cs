@@ -38,6 +38,25 @@ public sealed partial class InvoiceList
     [Inject]
     private HospitalTime Time { get; set; } = null!;
 
+    [Inject]
+    private NavigationManager Navigation { get; set; } = null!;
+
+    // The filters live in the address (InvoiceListQuery.Link), so Back from an invoice returns to the same list.
+    [SupplyParameterFromQuery(Name = "status")]
+    public string? StatusParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "q")]
+    public string? SearchParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "before")]
+    public string? BeforeParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "overdue")]
+    public bool? OverdueParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = "sort")]
+    public string? SortParameter { get; set; }
+
     /// <summary>The first page's JSON as the prerender loaded it, handed to the interactive render.</summary>
     [PersistentState]
     public JsonElement? Prerendered { get; set; }
@@ -46,17 +65,27 @@ public sealed partial class InvoiceList
 
     private string? Error => loader.Error;
 
-    protected override async Task OnInitializedAsync()
+    protected override void OnInitialized() => loader = new(Notifications, "Invoices could not be loaded");
+
+    protected override async Task OnParametersSetAsync()
     {
-        loader = new(Notifications, "Invoices could not be loaded");
-        if (loader.Restore(Prerendered, GetInvoiceListResultReader.Read))
+        var asked = InvoiceListQuery.FromLink(StatusParameter, SearchParameter, BeforeParameter, OverdueParameter, SortParameter);
+        if (rows is not null && asked == applied)
+        {
+            return;
+        }
+
+        applied = asked;
+        (status, order, search, dueBefore, overdue) = (asked.Status, asked.Order, asked.Search, asked.DueBefore, asked.Overdue);
+        cursors.Clear();
+        if (rows is null && loader.Restore(Prerendered, GetInvoiceListResultReader.Read))
         {
             Show(null);
             return;
         }
 
         await LoadAsync(null);
-        Prerendered = loader.Json;
+        Prerendered ??= loader.Json;
     }
 
     private async Task SetAsync(Action set)
@@ -65,11 +94,12 @@ public sealed partial class InvoiceList
         await ApplyAsync();
     }
 
-    private async Task ApplyAsync()
+    // The address changes, and OnParametersSetAsync loads what it names.
+    private Task ApplyAsync()
     {
-        applied = new InvoiceListQuery(status, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), overdue, dueBefore, order);
-        cursors.Clear();
-        await LoadAsync(null);
+        var asked = new InvoiceListQuery(status, string.IsNullOrWhiteSpace(search) ? null : search.Trim(), overdue, dueBefore, order);
+        Navigation.NavigateTo(asked.Link());
+        return Task.CompletedTask;
     }
 
     private Task ClearAsync()
