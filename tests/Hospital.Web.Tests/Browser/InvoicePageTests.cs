@@ -156,6 +156,8 @@ public sealed class InvoicePageTests(HospitalWebApp app)
         await Expect(ui.Page.GetByTestId("take-payment")).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAsync(ui, width);
         await ui.ScreenshotAsync($"invoice-{viewport}");
+        await ui.Page.GetByTestId("invoice-payment").First.ScrollIntoViewIfNeededAsync();
+        await ui.ScreenshotAsync($"invoice-payments-{viewport}");
         await ui.AssertAccessibleAsync($"invoice ({viewport})");
 
         // Act: the print view, on screen and as printed.

@@ -84,10 +84,10 @@ public sealed partial class InvoiceDetail
         loading = false;
     }
 
-    private static string Source(IInvoiceDetail invoice) => (invoice.Appointment, invoice.Admission) switch
+    private string Source(IInvoiceDetail invoice) => (invoice.Appointment, invoice.Admission) switch
     {
-        ({ } visit, _) => $"Visit with {visit.Doctor.FullName}",
-        (_, { } stay) => "Inpatient stay",
+        ({ } visit, _) => $"Visit {Time.DateTime(visit.StartsAt)} with {visit.Doctor.FullName}",
+        (_, { } stay) => stay.DischargedAt is { } left ? $"Stay {Time.Date(stay.AdmittedAt)} to {Time.Date(left)}" : $"Stay since {Time.Date(stay.AdmittedAt)}",
         _ => "Other services",
     };
 
