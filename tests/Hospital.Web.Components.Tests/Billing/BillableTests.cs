@@ -34,7 +34,7 @@ public sealed class BillableTests
         Assert.Empty(Billable.Of(patient.Invoices!, patient.Appointments, patient.Admissions, Time));
     }
 
-    private static IGetPatientChart_Patient Chart(object[] appointments, object[] admissions, object[] invoices)
+    internal static IGetPatientChart_Patient Chart(object[] appointments, object[] admissions, object[] invoices)
     {
         var json = JsonSerializer.SerializeToElement(new
         {
@@ -50,16 +50,16 @@ public sealed class BillableTests
         return result.Data!.Patient!;
     }
 
-    private static object Visit(string id, string status, string startsAt) =>
+    internal static object Visit(string id, string status, string startsAt) =>
         new { id, startsAt, endsAt = startsAt, reason = "Check-up", status, doctor = new { fullName = "Dr Grace Hopper", department = (object?)null } };
 
-    private static object Stay(string id, string admittedAt, string? dischargedAt) => new
+    internal static object Stay(string id, string admittedAt, string? dischargedAt) => new
     {
         id, admittedAt, dischargedAt, reason = "Observation", isActive = dischargedAt is null,
         bed = new { label = "3B", ward = new { name = "Ward 3" } }, attendingDoctor = new { fullName = "Dr Grace Hopper" },
     };
 
-    private static object Invoice(string status, string? appointment = null, string? admission = null) => new
+    internal static object Invoice(string status, string? appointment = null, string? admission = null) => new
     {
         id = Guid.NewGuid().ToString("N"), number = "INV-2026-000001", status, createdAt = "2026-11-13T09:00:00Z", dueDate = (string?)null,
         total = 80m, amountPaid = 0m, balance = 80m,
