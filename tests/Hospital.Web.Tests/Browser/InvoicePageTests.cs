@@ -48,6 +48,7 @@ public sealed class InvoicePageTests(HospitalWebApp app)
         await Expect(ui.Page.GetByTestId("invoice-line")).ToHaveCountAsync(2);
         var total = fee + 25m;
         await Expect(ui.Page.GetByTestId("invoice-total")).ToHaveTextAsync(Text(total));
+        await Expect(ui.Page.GetByTestId("add-line")).ToBeFocusedAsync();
 
         // Act: issue it; take part of it in cash (after asking for more than is owed).
         await ui.Page.GetByTestId("issue-invoice").ClickAsync();

@@ -4,6 +4,7 @@ using Hospital.Web.Components.Loading;
 using Hospital.Web.GraphQL;
 using Microsoft.AspNetCore.Components;
 using Radzen;
+using Radzen.Blazor;
 
 namespace Hospital.Web.Components.Pages.Billing;
 
@@ -24,6 +25,8 @@ public sealed partial class InvoiceDetail
     private string? lineProblem;
     private string? notice;
     private bool conflict;
+    private RadzenButton? addLine;
+    private bool focusAddLine;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -128,6 +131,18 @@ public sealed partial class InvoiceDetail
     {
         editing = false;
         editedLineId = null;
+
+        // The form is gone: the keyboard goes on from "Add line" rather than from the top of the page.
+        focusAddLine = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (focusAddLine && addLine is not null)
+        {
+            focusAddLine = false;
+            await addLine.Element.FocusAsync();
+        }
     }
 
     private async Task LineSavedAsync(InvoiceChange change)
