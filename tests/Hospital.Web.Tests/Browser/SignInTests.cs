@@ -99,6 +99,8 @@ public sealed class SignInTests(HospitalWebApp app)
         await UiSession.SignInOnPageAsync(ui.Page, "admin", HospitalWebApp.DemoPassword);
         await Expect(ui.Page.Locator(".user-menu-role")).ToHaveTextAsync("Admin");
 
+        // The prerendered menu is replaced when the circuit takes the page over: open the interactive one.
+        await ui.WaitUntilInteractiveAsync();
         await ui.Page.Locator(".user-menu").ClickAsync();
         await ui.Page.GetByText("Sign out").ClickAsync();
         await ui.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
