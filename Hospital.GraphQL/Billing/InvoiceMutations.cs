@@ -46,8 +46,10 @@ public static class InvoiceMutations
                 throw new InvalidStatusTransitionException(nameof(Appointment), appointment.Status.ToString(), "Invoiced", "only a completed visit can be billed");
             }
 
-            await EnsureNotInvoicedAsync(db.Invoices.Where(i => i.AppointmentId == visitId), cancellationToken);
             var encounter = await db.Encounters.AsNoTracking().Where(e => e.AppointmentId == visitId).Select(e => (int?)e.Id).FirstOrDefaultAsync(cancellationToken);
+
+            // An invoice from before appointment_id names only the visit's encounter: it bills this visit all the same.
+            await EnsureNotInvoicedAsync(db.Invoices.Where(i => i.AppointmentId == visitId || (encounter != null && i.EncounterId == encounter)), cancellationToken);
             invoice = new Invoice { Number = "", PatientId = appointment.PatientId, AppointmentId = visitId, EncounterId = encounter, CreatedAt = now };
             BillingRules.AddLine(invoice, $"Consultation, {appointment.Doctor!.FullName}", "CONS", 1, appointment.Doctor.ConsultationFee);
             if (encounter is { } encounterId)

@@ -36,8 +36,17 @@ public static class InvoiceType
         invoice.AdmissionId is { } id ? await admissions.LoadAsync(id, cancellationToken) : null;
 
     [GraphQLDescription("The visit this invoice bills, when it was made from one.")]
-    public static async Task<Appointment?> GetAppointmentAsync([Parent] Invoice invoice, Appointments.AppointmentByIdDataLoader appointments, CancellationToken cancellationToken) =>
-        invoice.AppointmentId is { } id ? await appointments.LoadAsync(id, cancellationToken) : null;
+    public static async Task<Appointment?> GetAppointmentAsync(
+        [Parent] Invoice invoice,
+        Appointments.AppointmentByIdDataLoader appointments,
+        EncounterByIdDataLoader encounters,
+        CancellationToken cancellationToken)
+    {
+        // Invoices from before appointment_id (schema step 5) name only the visit's encounter: the visit is the encounter's.
+        var id = invoice.AppointmentId
+            ?? (invoice.EncounterId is { } encounterId ? (await encounters.LoadAsync(encounterId, cancellationToken))?.AppointmentId : null);
+        return id is { } visitId ? await appointments.LoadAsync(visitId, cancellationToken) : null;
+    }
 
     public static Task<InvoiceLine[]> GetLinesAsync([Parent] Invoice invoice, InvoiceLinesByInvoiceIdDataLoader loader, CancellationToken cancellationToken) =>
         loader.LoadAsync(invoice.Id, cancellationToken);

@@ -126,6 +126,23 @@ public abstract partial class LiveApiTests
         Assert.Equal(1, await db.Invoices.CountAsync(i => i.AppointmentId == key, Ct));
     }
 
+    [Fact]
+    public async Task Billing_AnInvoiceThatNamesOnlyTheVisitsEncounter_BillsThatVisit()
+    {
+        // Invoices from before appointment_id (the seeded ones among them) name the encounter of the visit they bill.
+        await using var db = await Api.Services.GetRequiredService<IDbContextFactory<HospitalDbContext>>().CreateDbContextAsync(Ct);
+        var old = await db.Invoices.AsNoTracking()
+            .Where(i => i.AppointmentId == null && i.Status != InvoiceStatus.Void && i.Encounter!.AppointmentId != null)
+            .OrderBy(i => i.Id).Select(i => new { i.Id, i.Number, Visit = i.Encounter!.AppointmentId!.Value }).FirstAsync(Ct);
+        var visit = NodeIds.Encode("Appointment", old.Visit);
+
+        var read = await Api.PostAsAsync("reception", "query ($id: ID!) { invoice(id: $id) { appointment { id } } }", new { id = NodeIds.Encode("Invoice", old.Id) });
+        var again = await BillingErrorAsync("createInvoice", "appointmentId: $id", new { id = visit }, "... on AlreadyInvoicedError { invoiceNumber }");
+
+        Assert.Equal(visit, (string?)read["data"]!["invoice"]!["appointment"]!["id"]);
+        Assert.Equal(("AlreadyInvoicedError", old.Number), ((string?)again["__typename"], (string?)again["invoiceNumber"]));
+    }
+
     /// <summary>Runs a billing mutation as the front desk and returns the invoice it answers with (failing on any error).</summary>
     private async Task<JsonNode> BillingAsync(string mutation, string input, object variables, string? declarations = null)
     {
