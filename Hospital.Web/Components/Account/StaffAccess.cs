@@ -48,6 +48,9 @@ public static class StaffAccess
     /// <summary>A bed's housekeeping status: nurses and administration.</summary>
     public static bool SetsBedStatus(ClaimsPrincipal user) => user.IsInRole(Roles.Nurse) || user.IsInRole(Roles.Admin);
 
+    /// <summary>Admitting, moving and discharging patients: doctors, nurses and administration.</summary>
+    public static bool AdmitsPatients(ClaimsPrincipal user) => user.IsInRole(Roles.Doctor) || user.IsInRole(Roles.Nurse) || user.IsInRole(Roles.Admin);
+
     /// <summary>Collecting a specimen and starting the analysis: doctors and nurses; recording a result: doctors.</summary>
     public static bool WorksLabSteps(ClaimsPrincipal user) => ReadsClinicalData(user);
 }

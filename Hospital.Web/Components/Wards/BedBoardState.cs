@@ -36,6 +36,10 @@ public sealed class BedBoardState
     }
 
     /// <summary>The beds of a ward as the board now knows them.</summary>
+    /// <summary>Every bed free for a patient now, with a label naming its ward: where a transfer can go.</summary>
+    public IReadOnlyList<(string Id, string Label)> FreeBeds() =>
+        [.. (Wards ?? []).SelectMany(w => BedsOf(w).Where(b => b.Status == BedStatus.Available).Select(b => (b.Id, $"{w.Name}, bed {b.Label}")))];
+
     public IReadOnlyList<IBedTile> BedsOf(IGetBedBoard_Wards ward) => bedsByWard.TryGetValue(ward.Id, out var beds) ? beds : [];
 
     /// <summary>

@@ -116,10 +116,79 @@ public sealed class BedBoardTests(HospitalWebApp app)
         await colleague.ScreenshotAsync("wards-live");
 
         // And back, so other tests see the board as seeded.
-        await mine.First.GetByRole(AriaRole.Button).ClickAsync();
+        await mine.First.GetByRole(AriaRole.Button, new() { Name = $"Change the status of bed {label}", Exact = true }).ClickAsync();
         await dialog.GetByTestId("set-available").ClickAsync();
         await Expect(theirs.First).ToHaveAttributeAsync("data-status", "available");
         Assert.Empty(nurse.Errors);
         Assert.Empty(colleague.Errors);
+    }
+
+    [Fact]
+    public async Task ANurseAdmitsMovesAndDischargesAPatient_AndAnotherOpenBoardFollowsLive()
+    {
+        // Arrange: a patient who has never been admitted, a nurse at the board and a colleague's board open elsewhere.
+        var lastName = "Ward" + Guid.NewGuid().ToString("N")[..6];
+        var registered = await app.GraphQLAsync(
+            "mutation($i: RegisterPatientInput!) { registerPatient(input: $i) { patient { id } } }",
+            new { i = new { firstName = "Ines", lastName, dateOfBirth = "1950-06-01", sex = "FEMALE" } },
+            asUser: "reception");
+        Assert.NotNull(registered["data"]!["registerPatient"]!["patient"]);
+        var name = $"Ines {lastName}";
+        await using var nurse = await UiSession.StartAsync(app, userName: "nurse");
+        await using var colleague = await UiSession.StartAsync(app);
+        await app.ExpectSubscriptionAsync("BedChanged", () => colleague.GotoAsync("wards"));
+        await nurse.GotoAsync("wards");
+        await nurse.WaitUntilInteractiveAsync();
+        var dialog = nurse.Page.GetByRole(AriaRole.Dialog);
+        ILocator Tile(UiSession ui) => ui.Page.Locator(Beds).Filter(new() { HasTextString = name });
+
+        // Act 1: admit to the first free bed.
+        var free = nurse.Page.Locator($"{Beds}[data-status=available]").First;
+        var first = (await free.Locator(".bed-label").TextContentAsync())!.Replace("Bed ", "", StringComparison.Ordinal).Trim();
+        await free.GetByTestId("admit").ClickAsync();
+        await dialog.GetByTestId("admission-submit").ClickAsync();
+        await Expect(dialog.GetByTestId("admission-error")).ToHaveTextAsync("Choose the patient.");
+        await dialog.GetByLabel("Patient").FillAsync(lastName);
+        await dialog.GetByRole(AriaRole.Button, new() { NameString = name }).ClickAsync();
+        await dialog.GetByLabel("Attending doctor").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await dialog.GetByLabel("Reason for the admission").FillAsync("Community-acquired pneumonia");
+        await nurse.AssertAccessibleAsync("admit dialog");
+        await nurse.ScreenshotAsync("bed-admit-dialog");
+        await dialog.GetByTestId("admission-submit").ClickAsync();
+
+        // Assert 1: occupied by the patient on both boards.
+        await Expect(Tile(nurse)).ToHaveAttributeAsync("data-status", "occupied");
+        await Expect(Tile(colleague)).ToHaveAttributeAsync("data-status", "occupied");
+
+        // Act 2: move them to another free bed.
+        await Tile(nurse).GetByTestId("transfer").ClickAsync();
+        await dialog.GetByLabel("Move to bed").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        var second = (await dialog.GetByLabel("Move to bed").Locator("option:checked").TextContentAsync())!.Split("bed ")[^1].Trim();
+        await dialog.GetByLabel("Reason for the move").FillAsync("Needs telemetry");
+        await dialog.GetByTestId("admission-submit").ClickAsync();
+
+        // Assert 2: in the new bed; the bed left is to be cleaned, on the colleague's board too.
+        ILocator Bed(UiSession ui, string label) => ui.Page.Locator(Beds).Filter(new() { Has = ui.Page.Locator(".bed-label", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^Bed {System.Text.RegularExpressions.Regex.Escape(label)}$") }) }).First;
+        await Expect(Bed(colleague, first)).ToHaveAttributeAsync("data-status", "cleaning");
+        await Expect(Tile(colleague)).ToContainTextAsync(second);
+
+        // Act 3: discharge.
+        await Tile(nurse).GetByTestId("discharge").ClickAsync();
+        await dialog.GetByLabel("Discharge summary").FillAsync("Pneumonia treated; amoxicillin for five more days; GP review in a week.");
+        await dialog.GetByTestId("admission-submit").ClickAsync();
+
+        // Assert 3: nobody in a bed under that name; both beds to be cleaned, on the colleague's board too.
+        await Expect(Tile(colleague)).ToHaveCountAsync(0);
+        await Expect(Bed(colleague, second)).ToHaveAttributeAsync("data-status", "cleaning");
+        Assert.Empty(nurse.Errors);
+        Assert.Empty(colleague.Errors);
+
+        // And back, so other tests see the board as seeded.
+        foreach (var label in new[] { first, second })
+        {
+            await Bed(nurse, label).GetByRole(AriaRole.Button, new() { Name = $"Change the status of bed {label}", Exact = true }).ClickAsync();
+            await dialog.GetByTestId("set-available").ClickAsync();
+            await Expect(Bed(colleague, label)).ToHaveAttributeAsync("data-status", "available");
+        }
     }
 }

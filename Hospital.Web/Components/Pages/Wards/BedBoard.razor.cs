@@ -47,11 +47,13 @@ public sealed partial class BedBoard : IAsyncDisposable
 
     // Nurses and administrators set a bed's housekeeping status; others see the board only.
     private bool setsBedStatus;
+    private bool admitsPatients;
 
     protected override async Task OnInitializedAsync()
     {
         loader = new(Notifications, "The bed board could not be loaded");
         setsBedStatus = StaffAccess.SetsBedStatus((await Authentication).User);
+        admitsPatients = StaffAccess.AdmitsPatients((await Authentication).User);
 
         // Live only in the interactive render, and before its first load, so no change falls between loading and
         // listening. What changed between the prerender's load and this subscription shows with the bed's next change.
@@ -104,6 +106,38 @@ public sealed partial class BedBoard : IAsyncDisposable
         if (changed is BedStatus status)
         {
             Notifications.Notify(NotificationSeverity.Success, $"Bed {bed.Label} is now {BedStatusView.Label(status).ToLowerInvariant()}", duration: 4000);
+        }
+    }
+
+    private async Task AdmissionAsync(IBedTile bed, AdmissionAction action)
+    {
+        var target = action == AdmissionAction.Admit ? bed.Id : bed.CurrentAdmission?.Id;
+        if (target is null)
+        {
+            return;
+        }
+
+        var free = board.FreeBeds();
+        var title = action switch
+        {
+            AdmissionAction.Admit => $"Admit to bed {bed.Label}",
+            AdmissionAction.Transfer => $"Move {bed.CurrentPatient?.FullName} from bed {bed.Label}",
+            _ => $"Discharge {bed.CurrentPatient?.FullName}",
+        };
+        var done = await Dialogs.OpenAsync<AdmissionDialog>(
+            title,
+            new Dictionary<string, object?> { [nameof(AdmissionDialog.Mode)] = action, [nameof(AdmissionDialog.TargetId)] = target, [nameof(AdmissionDialog.FreeBeds)] = free },
+            new DialogOptions { Width = "32rem", CloseDialogOnEsc = true });
+
+        // The tiles change when the beds' events arrive, as on every other open board.
+        if (done is AdmissionAction)
+        {
+            Notifications.Notify(NotificationSeverity.Success, action switch
+            {
+                AdmissionAction.Admit => $"Admitted to bed {bed.Label}",
+                AdmissionAction.Transfer => $"{bed.CurrentPatient?.FullName} moved; bed {bed.Label} is to be cleaned",
+                _ => $"{bed.CurrentPatient?.FullName} discharged; bed {bed.Label} is to be cleaned",
+            }, duration: 4000);
         }
     }
 
