@@ -54,6 +54,11 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
             await ExecuteAllAsync(ProviderSql.AuditAppendOnly)(db, ct);
         }),
         new(9, "Waitlist: patients waiting for an earlier slot, and the freed slots offered to them", (db, ct) => CreateModelTablesAsync(db, ["waitlist_entries"], ct)),
+        new(10, "Background jobs: Quartz's clustered job store and run history, and the notification outbox", async (db, ct) =>
+        {
+            await CreateModelTablesAsync(db, ["notifications"], ct);
+            await ExecuteAllAsync(Jobs.QuartzSchema.Statements)(db, ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

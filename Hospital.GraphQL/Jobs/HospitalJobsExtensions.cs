@@ -1,0 +1,103 @@
+using Hospital.Data;
+using Hospital.Data.Jobs;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Hospital.GraphQL.Jobs;
+
+public static class HospitalJobsExtensions
+{
+    /// <summary>
+    /// Quartz.NET on the hospital's own database: the clustered job store (tables of schema step 10), so with several
+    /// instances each run happens on one of them, and the store's execution history, so every instance shows the same
+    /// runs. The jobs' schedule is put in place on start (<see cref="JobSchedule"/>); <c>Hospital:Jobs:Enabled=false</c>
+    /// leaves this instance's scheduler stopped, still able to read the schedule and to ask for a run.
+    /// </summary>
+    public static IServiceCollection AddHospitalJobs(this IServiceCollection services)
+    {
+        // The job store is chosen when the container is built, so it needs the database settings now: AddHospitalData
+        // registered them as an instance.
+        var data = services.Select(d => d.IsKeyedService ? null : d.ImplementationInstance).OfType<HospitalDataOptions>().LastOrDefault()
+            ?? throw new InvalidOperationException("Call AddHospitalData before AddHospitalGraphQL: background jobs keep their schedule in the hospital database.");
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddSingleton<AppointmentReminders>();
+        services.AddSingleton<NotificationSender>();
+        services.AddSingleton<JobBoard>();
+        services.AddQuartz(q =>
+        {
+            q.UsePersistentStore(store =>
+            {
+                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                store.UseExecutionHistory();
+                switch (data.Provider)
+                {
+                    case DatabaseProvider.Sqlite:
+                        store.UseSqlite(data.ConnectionString);
+                        break;
+                    case DatabaseProvider.PostgreSql:
+                        store.UsePostgres(data.ConnectionString);
+                        break;
+                    case DatabaseProvider.MySql:
+                        store.UseMySqlConnector(data.ConnectionString);
+                        break;
+                    default:
+                        throw new NotSupportedException($"No Quartz job store for {data.Provider}.");
+                }
+            });
+            q.AddJob<AppointmentReminderJob>(j => j.WithIdentity(HospitalJobs.AppointmentReminders).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.AppointmentReminders)));
+            q.AddJob<NotificationSenderJob>(j => j.WithIdentity(HospitalJobs.NotificationSender).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.NotificationSender)));
+        });
+        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<JobsOptions>>((scheduler, jobs) =>
+        {
+            scheduler.InstanceName = "hospital";
+            if (!string.IsNullOrWhiteSpace(jobs.Value.InstanceId))
+            {
+                scheduler.InstanceId = jobs.Value.InstanceId;
+            }
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddOptions<QuartzHostedServiceOptions>().Configure<IOptions<JobsOptions>>((hosted, jobs) => hosted.AutoStart = jobs.Value.Enabled);
+        services.AddHostedService<JobSchedule>();
+        return services;
+    }
+}
+
+/// <summary>
+/// Puts the jobs' triggers in the shared store on start: the daily reminders at <see cref="JobsOptions.ReminderTime"/> in
+/// the hospital's time zone (a cron trigger in that zone, so 08:00 stays 08:00 across DST), the sender every
+/// <see cref="JobsOptions.SenderInterval"/>. A trigger already there with the same schedule is kept, so a restart does
+/// not move its next run; one with another schedule (the configuration changed) is replaced.
+/// </summary>
+internal sealed class JobSchedule(ISchedulerFactory schedulers, IOptions<JobsOptions> options, HospitalDataOptions data) : IHostedService
+{
+    public static readonly TriggerKey ReminderTrigger = new("appointment-reminders-daily", HospitalJobs.Group);
+    public static readonly TriggerKey SenderTrigger = new("notification-sender-interval", HospitalJobs.Group);
+
+    public string ReminderCron => $"0 {options.Value.ReminderTime.Minute} {options.Value.ReminderTime.Hour} * * ?";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulers.GetScheduler(cancellationToken);
+        var reminders = TriggerBuilder.Create().WithIdentity(ReminderTrigger).ForJob(HospitalJobs.AppointmentReminders)
+            .WithCronSchedule(ReminderCron, c => c.InTimeZone(data.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        var sender = TriggerBuilder.Create().WithIdentity(SenderTrigger).ForJob(HospitalJobs.NotificationSender)
+            .WithSimpleSchedule(s => s.WithInterval(options.Value.SenderInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
+            .StartNow()
+            .Build();
+
+        if (await scheduler.GetTrigger(ReminderTrigger, cancellationToken) is not ICronTrigger existing
+            || existing.CronExpressionString != ReminderCron || existing.TimeZone.Id != data.TimeZone.Id)
+        {
+            await scheduler.ScheduleJob(reminders, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+
+        if (await scheduler.GetTrigger(SenderTrigger, cancellationToken) is not ISimpleTrigger interval || interval.RepeatInterval != options.Value.SenderInterval)
+        {
+            await scheduler.ScheduleJob(sender, ScheduleJobOptions.Replacing, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
