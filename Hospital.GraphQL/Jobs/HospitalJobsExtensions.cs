@@ -8,8 +8,8 @@ namespace Hospital.GraphQL.Jobs;
 public static class HospitalJobsExtensions
 {
     /// <summary>
-    /// Quartz.NET on the hospital's own database: the clustered job store (tables of schema step 10), so with several
-    /// instances each run happens on one of them, and the store's execution history, so every instance shows the same
+    /// Quartz.NET on the hospital's own database: the job store (tables of schema step 10), clustered on PostgreSQL and
+    /// MySQL so that with several instances each run happens on one of them, and the store's execution history, so every instance shows the same
     /// runs. The jobs' schedule is put in place on start (<see cref="JobSchedule"/>); <c>Hospital:Jobs:Enabled=false</c>
     /// leaves this instance's scheduler stopped, still able to read the schedule and to ask for a run.
     /// </summary>
@@ -28,7 +28,13 @@ public static class HospitalJobsExtensions
         {
             q.UsePersistentStore(store =>
             {
-                store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                // Quartz refuses a clustered SQLite store (its locking cannot hold across processes); SQLite is for one
+                // instance anyway.
+                if (data.Provider != DatabaseProvider.Sqlite)
+                {
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                }
+
                 store.UseExecutionHistory();
                 switch (data.Provider)
                 {

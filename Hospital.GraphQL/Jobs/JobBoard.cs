@@ -8,7 +8,7 @@ using Quartz.Extensibility;
 namespace Hospital.GraphQL.Jobs;
 
 /// <summary>How a job run ended (Quartz's result, named for the API).</summary>
-public enum JobRunStatus
+public enum JobRunOutcome
 {
     Succeeded,
     Failed,
@@ -22,7 +22,7 @@ public sealed record JobRun(
     DateTime StartedAt,
     DateTime FinishedAt,
     [property: GraphQLDescription("How long the run took, in milliseconds.")] int DurationMs,
-    JobRunStatus Status,
+    JobRunOutcome Status,
     [property: GraphQLDescription("What the job threw, when it failed.")] string? Error,
     [property: GraphQLDescription("The instance (scheduler id) that ran it.")] string Instance,
     [property: GraphQLDescription("Whether it was asked for with runJob (\"run now\") rather than fired by its schedule.")] bool Manual);
@@ -105,10 +105,10 @@ public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStor
         (int)Math.Min(int.MaxValue, entry.Duration.TotalMilliseconds),
         entry.EffectiveResult switch
         {
-            JobRunResult.Succeeded => JobRunStatus.Succeeded,
-            JobRunResult.Skipped => JobRunStatus.Skipped,
-            JobRunResult.Cancelled => JobRunStatus.Cancelled,
-            _ => JobRunStatus.Failed,
+            JobRunResult.Succeeded => JobRunOutcome.Succeeded,
+            JobRunResult.Skipped => JobRunOutcome.Skipped,
+            JobRunResult.Cancelled => JobRunOutcome.Cancelled,
+            _ => JobRunOutcome.Failed,
         },
         entry.ExceptionMessage,
         entry.SchedulerInstanceId,
