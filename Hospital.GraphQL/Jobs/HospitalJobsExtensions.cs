@@ -54,12 +54,21 @@ public static class HospitalJobsExtensions
             q.AddJob<AppointmentReminderJob>(j => j.WithIdentity(HospitalJobs.AppointmentReminders).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.AppointmentReminders)));
             q.AddJob<NotificationSenderJob>(j => j.WithIdentity(HospitalJobs.NotificationSender).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.NotificationSender)));
         });
-        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<JobsOptions>>((scheduler, jobs) =>
+        services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<JobsOptions>, IConfiguration>((scheduler, jobs, configuration) =>
         {
             scheduler.InstanceName = "hospital";
-            if (!string.IsNullOrWhiteSpace(jobs.Value.InstanceId))
+
+            // The instance's name in the run history and, clustered, in the cluster: its own setting, else the one the
+            // outbox cursors use. Clustered without either, Quartz makes a unique one (machine name and time); alone,
+            // the machine name says where runs happened better than Quartz's NON_CLUSTERED.
+            var id = string.IsNullOrWhiteSpace(jobs.Value.InstanceId) ? configuration["Hospital:InstanceId"] : jobs.Value.InstanceId;
+            if (!string.IsNullOrWhiteSpace(id))
             {
-                scheduler.InstanceId = jobs.Value.InstanceId;
+                scheduler.InstanceId = id;
+            }
+            else if (data.Provider == DatabaseProvider.Sqlite)
+            {
+                scheduler.InstanceId = Environment.MachineName;
             }
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);

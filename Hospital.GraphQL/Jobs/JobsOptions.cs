@@ -16,7 +16,10 @@ public sealed class JobsOptions
     /// </summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>This scheduler's id in the cluster; unset, Quartz makes one (machine name and time).</summary>
+    /// <summary>
+    /// This scheduler's id in the cluster (unique per instance); unset, <c>Hospital:InstanceId</c>, and without that a
+    /// unique one Quartz makes (on SQLite, the machine name).
+    /// </summary>
     public string? InstanceId { get; set; }
 
     /// <summary>When the day's reminders for the next day are written, in the hospital's time zone (<c>HH:mm</c>).</summary>
