@@ -51,8 +51,10 @@ public static class HospitalJobsExtensions
                         throw new NotSupportedException($"No Quartz job store for {data.Provider}.");
                 }
             });
-            q.AddJob<AppointmentReminderJob>(j => j.WithIdentity(HospitalJobs.AppointmentReminders).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.AppointmentReminders)));
-            q.AddJob<NotificationSenderJob>(j => j.WithIdentity(HospitalJobs.NotificationSender).StoreDurably(true).WithDescription(HospitalJobs.Describe(HospitalJobs.NotificationSender)));
+            // Both jobs are safe to run again (the outbox's unique index, the send claims), so a run cut short by an
+            // instance that died is run again by another (clustered) or at the next start.
+            q.AddJob<AppointmentReminderJob>(j => j.WithIdentity(HospitalJobs.AppointmentReminders).StoreDurably(true).RequestRecovery(true).WithDescription(HospitalJobs.Describe(HospitalJobs.AppointmentReminders)));
+            q.AddJob<NotificationSenderJob>(j => j.WithIdentity(HospitalJobs.NotificationSender).StoreDurably(true).RequestRecovery(true).WithDescription(HospitalJobs.Describe(HospitalJobs.NotificationSender)));
         });
         services.AddOptions<QuartzSchedulerOptions>().Configure<IOptions<JobsOptions>, IConfiguration>((scheduler, jobs, configuration) =>
         {
