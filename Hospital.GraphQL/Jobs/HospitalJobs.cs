@@ -12,6 +12,12 @@ public static class HospitalJobs
 
     public static IReadOnlyList<JobKey> All { get; } = [AppointmentReminders, NotificationSender];
 
+    /// <summary>The triggers of the jobs' own schedules (a "run now" adds one-off triggers beside them).</summary>
+    public static readonly TriggerKey ReminderSchedule = new("appointment-reminders-daily", Group);
+    public static readonly TriggerKey SenderSchedule = new("notification-sender-interval", Group);
+
+    public static TriggerKey ScheduleOf(JobKey key) => key == AppointmentReminders ? ReminderSchedule : SenderSchedule;
+
     public static string Describe(JobKey key) => key == AppointmentReminders
         ? "Writes an email reminder for each of the next day's scheduled appointments whose patient has an email address (once per appointment)."
         : "Sends the pending notifications by email and retries failed ones with a growing delay.";

@@ -73,6 +73,13 @@ public static class HospitalJobsExtensions
                 scheduler.InstanceId = Environment.MachineName;
             }
         });
+        services.Configure<ExecutionHistoryOptions>(history =>
+        {
+            // Quartz keeps a day by default; admins look back further, and the sender's runs (one a minute) must not
+            // push the daily job's out.
+            history.Retention = TimeSpan.FromDays(30);
+            history.MaxEntriesPerJob = 2000;
+        });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddOptions<QuartzHostedServiceOptions>().Configure<IOptions<JobsOptions>>((hosted, jobs) => hosted.AutoStart = jobs.Value.Enabled);
         services.AddHostedService<JobSchedule>();
@@ -88,29 +95,26 @@ public static class HospitalJobsExtensions
 /// </summary>
 internal sealed class JobSchedule(ISchedulerFactory schedulers, IOptions<JobsOptions> options, HospitalDataOptions data) : IHostedService
 {
-    public static readonly TriggerKey ReminderTrigger = new("appointment-reminders-daily", HospitalJobs.Group);
-    public static readonly TriggerKey SenderTrigger = new("notification-sender-interval", HospitalJobs.Group);
-
     public string ReminderCron => $"0 {options.Value.ReminderTime.Minute} {options.Value.ReminderTime.Hour} * * ?";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var reminders = TriggerBuilder.Create().WithIdentity(ReminderTrigger).ForJob(HospitalJobs.AppointmentReminders)
+        var reminders = TriggerBuilder.Create().WithIdentity(HospitalJobs.ReminderSchedule).ForJob(HospitalJobs.AppointmentReminders)
             .WithCronSchedule(ReminderCron, c => c.InTimeZone(data.TimeZone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        var sender = TriggerBuilder.Create().WithIdentity(SenderTrigger).ForJob(HospitalJobs.NotificationSender)
+        var sender = TriggerBuilder.Create().WithIdentity(HospitalJobs.SenderSchedule).ForJob(HospitalJobs.NotificationSender)
             .WithSimpleSchedule(s => s.WithInterval(options.Value.SenderInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
             .StartNow()
             .Build();
 
-        if (await scheduler.GetTrigger(ReminderTrigger, cancellationToken) is not ICronTrigger existing
+        if (await scheduler.GetTrigger(HospitalJobs.ReminderSchedule, cancellationToken) is not ICronTrigger existing
             || existing.CronExpressionString != ReminderCron || existing.TimeZone.Id != data.TimeZone.Id)
         {
             await scheduler.ScheduleJob(reminders, ScheduleJobOptions.Replacing, cancellationToken);
         }
 
-        if (await scheduler.GetTrigger(SenderTrigger, cancellationToken) is not ISimpleTrigger interval || interval.RepeatInterval != options.Value.SenderInterval)
+        if (await scheduler.GetTrigger(HospitalJobs.SenderSchedule, cancellationToken) is not ISimpleTrigger interval || interval.RepeatInterval != options.Value.SenderInterval)
         {
             await scheduler.ScheduleJob(sender, ScheduleJobOptions.Replacing, cancellationToken);
         }

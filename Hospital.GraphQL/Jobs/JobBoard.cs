@@ -76,7 +76,7 @@ public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStor
     private async Task<BackgroundJob> DescribeAsync(IScheduler scheduler, JobKey key, IReadOnlySet<string> running, CancellationToken cancellationToken)
     {
         var triggers = await scheduler.GetTriggersOfJob(key, cancellationToken);
-        var schedule = triggers.Where(t => t.Key.Group == HospitalJobs.Group && t.Key.Name != null).OrderBy(t => t is ICronTrigger ? 0 : 1).FirstOrDefault(t => t is ICronTrigger or ISimpleTrigger);
+        var schedule = triggers.FirstOrDefault(t => t.Key.Equals(HospitalJobs.ScheduleOf(key)));
         var next = triggers.Select(t => t.NextFireTimeUtc).Where(t => t is not null).Min();
         var status = await history.GetJobRunStatus(scheduler.SchedulerName, key, cancellationToken);
         var runs = await history.QueryExecutions(new ExecutionHistoryQuery { SchedulerName = scheduler.SchedulerName, Job = key, Take = RecentRuns }, cancellationToken);
@@ -93,26 +93,39 @@ public sealed class JobBoard(ISchedulerFactory schedulers, IExecutionHistoryStor
             (schedule as ICronTrigger)?.CronExpressionString,
             next?.UtcDateTime,
             running.Contains(key.Name),
-            recent.FirstOrDefault(),
+
+            // The kept rows go back 30 days; the job's status outlives them.
+            recent.FirstOrDefault() ?? (status is null ? null : ToRun(status)),
             recent,
             (int)(status?.RunCount ?? 0),
             (int)(status?.FailureCount ?? 0));
     }
 
+    private static JobRun ToRun(Quartz.JobRunStatus status) => new(
+        status.LastFiredAtUtc.UtcDateTime,
+        (status.LastFiredAtUtc + status.LastDuration).UtcDateTime,
+        (int)Math.Min(int.MaxValue, status.LastDuration.TotalMilliseconds),
+        ToOutcome(status.LastResult),
+        status.LastResult == JobRunResult.Failed ? status.LastFailureMessage : null,
+        status.LastSchedulerInstanceId ?? "",
+        false);
+
     private static JobRun ToRun(Quartz.ExecutionHistoryEntry entry) => new(
         entry.FiredAtUtc.UtcDateTime,
         (entry.FiredAtUtc + entry.Duration).UtcDateTime,
         (int)Math.Min(int.MaxValue, entry.Duration.TotalMilliseconds),
-        entry.EffectiveResult switch
-        {
-            JobRunResult.Succeeded => JobRunOutcome.Succeeded,
-            JobRunResult.Skipped => JobRunOutcome.Skipped,
-            JobRunResult.Cancelled => JobRunOutcome.Cancelled,
-            _ => JobRunOutcome.Failed,
-        },
+        ToOutcome(entry.EffectiveResult),
         entry.ExceptionMessage,
         entry.SchedulerInstanceId,
         entry.Manual);
+
+    private static JobRunOutcome ToOutcome(JobRunResult result) => result switch
+    {
+        JobRunResult.Succeeded => JobRunOutcome.Succeeded,
+        JobRunResult.Skipped => JobRunOutcome.Skipped,
+        JobRunResult.Cancelled => JobRunOutcome.Cancelled,
+        _ => JobRunOutcome.Failed,
+    };
 
     private string Describe(ICronTrigger cron)
     {

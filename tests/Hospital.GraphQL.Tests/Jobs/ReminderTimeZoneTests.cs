@@ -39,7 +39,7 @@ public sealed class ReminderTimeZoneTests : IAsyncLifetime
     public async Task TheDailyTrigger_FiresAt0800Local_OnBothSidesOfEachChange()
     {
         var scheduler = await instance.Services.GetRequiredService<ISchedulerFactory>().GetScheduler(Ct);
-        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(JobSchedule.ReminderTrigger, Ct));
+        var trigger = Assert.IsAssignableFrom<ICronTrigger>(await scheduler.GetTrigger(HospitalJobs.ReminderSchedule, Ct));
 
         // Summer time ends on 25 October 2026 (UTC+2 -> UTC+1) and starts on 28 March 2027 (UTC+1 -> UTC+2).
         Assert.Equal(
