@@ -94,6 +94,10 @@ public sealed class JobApiTests(JobsApi api) : IClassFixture<JobsApi>
         Assert.NotNull((string?)failedNode["patient"]!["lastName"]);
         Assert.Equal(pending - 1, waiting["data"]!["notifications"]!["totalCount"]!.GetValue<int>());
 
+        // Notifications name patients: reading them is in the audit log, under the patient.
+        var patientId = await db.Notifications.Where(n => n.Id == failedId).Select(n => n.PatientId).SingleAsync(Ct);
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == AuditAction.Read && e.PatientId == patientId && e.EntityType.Contains("Notification") && e.UserName == "admin", Ct));
+
         const string Retry = "mutation($id: ID!) { retryNotification(input: { notificationId: $id }) { notification { status attempts nextAttemptAt } errors { __typename } } }";
         var retried = await api.PostAsAsync("admin", Retry, new { id = (string)failedNode["id"]! });
         Assert.Equal("PENDING", (string?)retried["data"]!["retryNotification"]!["notification"]!["status"]);

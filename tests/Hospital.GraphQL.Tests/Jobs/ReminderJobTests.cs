@@ -137,6 +137,59 @@ public abstract class ReminderJobTests
         Assert.Equal(count, smtp.ReceivedEmailCount);
     }
 
+    [Fact]
+    public async Task Sending_OutOfAttempts_GivesUp_AndAClaimWhoseInstanceDied_IsSentByAnother()
+    {
+        // Arrange: jobs off; two reminders.
+        var connection = ConnectionString("reminders_lease");
+        var clock = new TestClock(SeedDay);
+        await using var a = await Instance.StartAsync(Provider, connection, "node-a", new Dictionary<string, string?> { ["Hospital:Jobs:Enabled"] = "false", ["Hospital:DemoPatients"] = "150" }, s => s.AddSingleton<TimeProvider>(clock));
+        await Reminders(a).EnqueueAsync(await BusiestDayAsync(a), Ct);
+        var (given, held) = await TwoNotificationsAsync(a);
+        await using (var db = await a.DbAsync())
+        {
+            // One is due but has used all its attempts but one; the other was claimed by an instance that then died.
+            await db.Notifications.Where(n => n.Id != held).ExecuteUpdateAsync(s => s.SetProperty(n => n.NextAttemptAt, SeedDay.UtcDateTime.AddDays(1)), Ct);
+            await db.Notifications.Where(n => n.Id == given).ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Failed).SetProperty(n => n.Attempts, 2).SetProperty(n => n.NextAttemptAt, SeedDay.UtcDateTime), Ct);
+            await db.Notifications.Where(n => n.Id == held).ExecuteUpdateAsync(s => s.SetProperty(n => n.Status, NotificationStatus.Sending).SetProperty(n => n.Attempts, 1)
+                .SetProperty(n => n.ClaimedBy, "node-gone").SetProperty(n => n.LeaseUntil, SeedDay.UtcDateTime.AddMinutes(5)), Ct);
+        }
+
+        var jobs = new JobsOptions { MaxAttempts = 3, SendLease = TimeSpan.FromMinutes(5) };
+        int closedPort;
+        using (var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            closedPort = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        // Act 1: the third attempt fails; the held one's lease has not run out.
+        await SenderWith(a, clock, jobs, closedPort).SendDueAsync("node-a", Ct);
+
+        // Assert 1: given up (no next attempt); the held one untouched.
+        var afterFailure = await NotificationsAsync(a);
+        Assert.Equal((NotificationStatus.Failed, 3, (DateTime?)null), afterFailure.Where(n => n.Id == given).Select(n => (n.Status, n.Attempts, n.NextAttemptAt)).Single());
+        Assert.Equal((NotificationStatus.Sending, "node-gone"), afterFailure.Where(n => n.Id == held).Select(n => (n.Status, n.ClaimedBy)).Single());
+
+        // Act 2: the lease runs out, and the server is there.
+        using var smtp = SimpleSmtpServer.Start();
+        clock.Now = SeedDay.AddMinutes(6);
+        await SenderWith(a, clock, jobs, smtp.Configuration.Port).SendDueAsync("node-a", Ct);
+
+        // Assert 2: the held one sent by this instance on its second attempt; the given-up one left alone.
+        var final = await NotificationsAsync(a);
+        Assert.Equal((NotificationStatus.Sent, 2, (string?)null), final.Where(n => n.Id == held).Select(n => (n.Status, n.Attempts, n.ClaimedBy)).Single());
+        Assert.Equal(NotificationStatus.Failed, final.Single(n => n.Id == given).Status);
+        Assert.Equal(held.ToString(System.Globalization.CultureInfo.InvariantCulture), Assert.Single(smtp.ReceivedEmail).Headers["X-Hospital-Notification"]);
+    }
+
+    private static async Task<(int First, int Second)> TwoNotificationsAsync(Instance instance)
+    {
+        var ids = (await NotificationsAsync(instance)).Select(n => n.Id).ToList();
+        Assert.True(ids.Count >= 2);
+        return (ids[0], ids[1]);
+    }
+
     private static Dictionary<string, string?> Settings(int smtpPort) => new()
     {
         ["Hospital:DemoPatients"] = "150",
