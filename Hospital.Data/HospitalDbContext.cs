@@ -43,6 +43,7 @@ public sealed class HospitalDbContext(DbContextOptions<HospitalDbContext> option
     public DbSet<Outbox.OutboxMessage> OutboxMessages { get; init; } = null!;
     public DbSet<RefreshToken> RefreshTokens { get; init; } = null!;
     public DbSet<Outbox.OutboxCursor> OutboxCursors { get; init; } = null!;
+    public DbSet<Notification> Notifications { get; init; } = null!;
 
     /// <summary>The ASP.NET Core data protection key ring, shared by every instance on this database (<see cref="KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys { get; init; } = null!;

@@ -55,6 +55,11 @@ public sealed class SchemaManager(IDbContextFactory<HospitalDbContext> factory)
         }),
         new(9, "Waitlist: patients waiting for an earlier slot, and the freed slots offered to them", (db, ct) => CreateModelTablesAsync(db, ["waitlist_entries"], ct)),
         new(10, "Bed transfers: the history of a stay's beds", (db, ct) => CreateModelTablesAsync(db, ["bed_transfers"], ct)),
+        new(11, "Background jobs: Quartz's clustered job store and run history, and the notification outbox", async (db, ct) =>
+        {
+            await CreateModelTablesAsync(db, ["notifications"], ct);
+            await ExecuteAllAsync(Jobs.QuartzSchema.Statements)(db, ct);
+        }),
     ];
 
     public static int CurrentVersion => Steps[^1].Version;

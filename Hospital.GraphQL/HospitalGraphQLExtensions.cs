@@ -3,6 +3,7 @@ using Gql.Server;
 using Gql.AspNetCore;
 using Hospital.Data;
 using Hospital.GraphQL.Accounts;
+using Hospital.GraphQL.Jobs;
 using Hospital.GraphQL.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -41,6 +42,7 @@ public static class HospitalGraphQLExtensions
         services.AddSingleton<Appointments.Scheduler>();
         services.AddHostedService<Live.OutboxRelay>();
         services.AddHostedService<Live.OutboxListener>();
+        services.AddHospitalJobs();
         services.AddChangeLoader(db => db.Appointments.Include(a => a.Doctor), a => a.Id);
         services.AddChangeLoader(db => db.Beds, b => b.Id);
         services.AddChangeLoader(db => db.LabOrders, o => o.Id);

@@ -36,6 +36,9 @@ public static class Access
 
     public const string Audit = Roles.Admin;
 
+    /// <summary>Background jobs and the notification outbox (which names patients and their email addresses).</summary>
+    public const string Jobs = Roles.Admin;
+
     /// <summary>Counts and other aggregates, which name no patient: the staff and analysts.</summary>
     public const string Statistics = Roles.Staff + "," + Roles.Analyst;
 }

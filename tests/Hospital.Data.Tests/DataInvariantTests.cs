@@ -360,6 +360,56 @@ public abstract class DataInvariantTests(DatabaseProvider provider, DatabaseServ
     }
 
     [Fact]
+    public async Task SchemaStep11_OnADatabaseOfVersion10_CreatesTheOutboxAndQuartzTables_AndRerunsHarmlessly()
+    {
+        // Arrange: what step 11 adds, gone (a database of version 10).
+        await using (var db = database.CreateContext())
+        {
+            foreach (var table in new[] { "FIRED_TRIGGERS", "PAUSED_TRIGGER_GRPS", "PAUSED_JOB_GRPS", "SCHEDULER_STATE", "LOCKS", "SIMPLE_TRIGGERS", "SIMPROP_TRIGGERS", "CRON_TRIGGERS", "BLOB_TRIGGERS", "TRIGGERS", "JOB_DETAILS", "CALENDARS", "EXECUTION_HISTORY", "MISFIRE_HISTORY", "JOB_STATUS" })
+            {
+                await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS " + Jobs.QuartzSchema.TablePrefix + table, Ct);
+            }
+
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE notifications", Ct);
+            await db.SchemaVersions.Where(v => v.Version >= 11).ExecuteDeleteAsync(Ct);
+        }
+
+        // Act: the step, then the step once more as if it had stopped half-way (MySQL cannot roll DDL back).
+        var applied = await database.Schema.EnsureSchemaAsync(Ct);
+        await using (var db = database.CreateContext())
+        {
+            await db.SchemaVersions.Where(v => v.Version >= 11).ExecuteDeleteAsync(Ct);
+        }
+
+        var again = await database.Schema.EnsureSchemaAsync(Ct);
+
+        // Assert: the tables answer, and a second reminder for one appointment is refused by the database.
+        Assert.Equal([11], applied);
+        Assert.Equal([11], again);
+        await using var check = database.CreateContext();
+        foreach (var table in new[] { "JOB_DETAILS", "TRIGGERS", "CRON_TRIGGERS", "LOCKS", "SCHEDULER_STATE", "EXECUTION_HISTORY", "JOB_STATUS" })
+        {
+            Assert.Equal(0, await check.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS " + Quote(check, "Value") + " FROM " + Jobs.QuartzSchema.TablePrefix + table).SingleAsync(Ct));
+        }
+
+        var appointment = data.NewAppointment(new DateTime(2030, 1, 7, 9, 0, 0, DateTimeKind.Utc));
+        check.Appointments.Add(appointment);
+        await check.SaveChangesAsync(Ct);
+        Notification Reminder() => new()
+        {
+            Kind = NotificationKind.AppointmentReminder, AppointmentId = appointment.Id, PatientId = appointment.PatientId,
+            Recipient = "a@example.org", Subject = "Reminder", Body = "See you", CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+        };
+        check.Notifications.Add(Reminder());
+        await check.SaveChangesAsync(Ct);
+        check.Notifications.Add(Reminder());
+        var refused = await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync(Ct));
+        Assert.True(NotificationConflicts.IsDuplicate(refused), refused.ToString());
+    }
+
+    private static string Quote(DbContext db, string name) => db.Database.IsNpgsql() ? $"\"{name}\"" : name;
+
+    [Fact]
     public async Task SavingAPatient_KeepsItsSearchColumnsInStepWithItsFields()
     {
         await using (var db = database.CreateContext())

@@ -33,6 +33,12 @@ public class HospitalApi : IAsyncLifetime
     /// <summary>The connection string of the database the API runs on (a seeded SQLite file by default).</summary>
     protected virtual ValueTask<string> ConnectionStringAsync() => ValueTask.FromResult($"Data Source={file}");
 
+    /// <summary>
+    /// Settings on top of the common ones. Background jobs are off by default (the scheduler reads and asks for runs but
+    /// runs none), so that tests of other features share the database with nothing else; the jobs tests turn them on.
+    /// </summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [new("Hospital:Jobs:Enabled", "false")];
+
     public HttpClient Client { get; private set; } = null!;
 
     public SqlCounter Sql { get; } = new();
@@ -173,6 +179,7 @@ public class HospitalApi : IAsyncLifetime
             // The whole assembly signs in from 127.0.0.1; the per-name limit is what the throttle test proves.
             ["Hospital:Auth:SignInAttemptsPerAddress"] = "100000",
         });
+        builder.Configuration.AddInMemoryCollection(Settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(Compilations);
         builder.Logging.AddFilter(QueryCompilationLog.Category, LogLevel.Debug);

@@ -117,6 +117,8 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["acceptWaitlistOffer"] = $"entryId: \"{Missing("WaitlistEntry")}\"",
             ["declineWaitlistOffer"] = $"entryId: \"{Missing("WaitlistEntry")}\"",
             ["leaveWaitlist"] = $"entryId: \"{Missing("WaitlistEntry")}\", reason: \"test\"",
+            ["runJob"] = "name: \"no-such-job\"",
+            ["retryNotification"] = $"notificationId: \"{Missing("Notification")}\"",
         };
         // Steps without an id to miss reach the resolver with input it refuses (a blank first name), so nothing changes.
         var reached = new Dictionary<string, string> { ["registerPatient"] = "ValidationError" };
@@ -395,6 +397,7 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["InvoiceLine"] = ($"node(id: \"{ids.Invoice}\") {{ ... on Invoice {{ lines {{ % }} }} }}", ["node", "lines"], RoleTable.Billing),
             ["Payment"] = ($"node(id: \"{ids.Invoice}\") {{ ... on Invoice {{ payments {{ % }} }} }}", ["node", "payments"], RoleTable.Billing),
             ["AuditEntry"] = ("auditEntries(first: 5) { nodes { % } }", ["auditEntries", "nodes"], RoleTable.Audit),
+            ["BackgroundJob"] = ("jobs { % }", ["jobs"], RoleTable.Jobs),
         };
 
         // The root fields, with arguments that find something.
@@ -412,6 +415,8 @@ public sealed class RoleAccessTests(HospitalApi api)
             ["appointmentStatistics"] = "appointmentStatistics(from: \"2000-01-01T00:00:00Z\", to: \"2100-01-01T00:00:00Z\") { total }",
             ["bedOccupancy"] = "bedOccupancy { beds { total } }",
             ["auditEntries"] = "auditEntries(first: 1) { nodes { id } }",
+            ["jobs"] = "jobs { name }",
+            ["notifications"] = "notifications(first: 1) { nodes { id } }",
             ["invoices"] = "invoices(first: 1) { nodes { id } }",
             ["invoice"] = $"invoice(id: \"{ids.Invoice}\") {{ id }}",
             ["encounters"] = "encounters(first: 1) { nodes { id } }",

@@ -46,6 +46,9 @@ public static class RoleTable
     public static readonly RoleRow StaffDirectory = Of("staff, departments, working hours", Staff);
     public static readonly RoleRow Audit = Of("audit log", R.Admin);
 
+    /// <summary>Background jobs and the notification outbox (patients' names and email addresses): admins.</summary>
+    public static readonly RoleRow Jobs = Of("background jobs, notifications", R.Admin);
+
     /// <summary>Aggregates name no patient: the staff and the analysts.</summary>
     public static readonly RoleRow Statistics = Of("statistics", [.. Staff, R.Analyst]);
 
@@ -111,6 +114,9 @@ public static class RoleTable
         ["WorkingHours"] = StaffDirectory,
         ["TimeOff"] = StaffDirectory,
         ["AuditEntry"] = Audit,
+        ["BackgroundJob"] = Jobs,
+        ["JobRun"] = Jobs,
+        ["Notification"] = Jobs,
         ["AppointmentStatistics"] = Statistics,
         ["AppointmentStatusCount"] = Statistics,
         ["BedOccupancy"] = Statistics,
@@ -159,6 +165,8 @@ public static class RoleTable
         ["Query.appointmentStatistics"] = Statistics,
         ["Query.bedOccupancy"] = Statistics,
         ["Query.auditEntries"] = Audit,
+        ["Query.jobs"] = Jobs,
+        ["Query.notifications"] = Jobs,
         ["Query.invoices"] = Billing,
         ["Query.invoice"] = Billing,
         ["Query.encounters"] = Clinical,
@@ -216,6 +224,8 @@ public static class RoleTable
         ["Mutation.updatePatient"] = PatientRegistration,
         ["Mutation.deactivatePatient"] = PatientRegistration,
         ["Mutation.reactivatePatient"] = PatientRegistration,
+        ["Mutation.runJob"] = Jobs,
+        ["Mutation.retryNotification"] = Jobs,
 
         // Subscriptions carry the read rule of the data they deliver.
         ["Subscription.appointmentChanged"] = Appointments,
